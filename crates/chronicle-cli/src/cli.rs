@@ -1,0 +1,157 @@
+//! Argument definitions (clap derive). Names and flags follow
+//! `shared/contract/cli.md`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "chronicle", version, about = "A time-anchored knowledge base from dated news articles")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    News,
+    Text,
+    Jsonl,
+    Timeml,
+    Conll,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Json,
+    Timeml,
+    Conll,
+}
+
+/// Where documents come from and how to read them.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Input format; detected per file when omitted.
+    #[arg(long = "from", value_enum)]
+    pub from: Option<InputFormat>,
+    /// Document creation time for inputs that carry none (YYYY-MM-DD).
+    #[arg(long)]
+    pub dct: Option<String>,
+    /// Stop at the first bad record instead of reporting and skipping it.
+    #[arg(long)]
+    pub strict: bool,
+    /// Files, directories (read recursively), `-` for stdin, or `.gz` files.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct StoreArgs {
+    /// Store directory (created on first use).
+    #[arg(long, env = "CHRONICLE_STORE", default_value = "chronicle-store")]
+    pub store: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Annotate documents without a store and print the annotations.
+    Annotate {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format.
+        #[arg(long = "to", value_enum, default_value = "json")]
+        to: OutputFormat,
+        /// Output directory (for `--to timeml`).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Annotate documents and add them to the store.
+    Ingest {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[command(flatten)]
+        input: InputArgs,
+        /// Replace stored documents whose id matches but whose text differs.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Full-text search over the store (BM25; "quoted phrases" supported).
+    Search {
+        #[command(flatten)]
+        store: StoreArgs,
+        query: String,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one stored document with its annotations.
+    Show {
+        #[command(flatten)]
+        store: StoreArgs,
+        doc_id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Counts of documents and annotations in the store.
+    Stats {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Score the annotators against gold data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// Train a model from the data in ../shared/data.
+    #[command(subcommand)]
+    Train(TrainCommand),
+    /// Timeline summarization of one article collection.
+    Tls {
+        #[arg(long)]
+        articles: PathBuf,
+        #[arg(long)]
+        start: String,
+        #[arg(long)]
+        end: String,
+        /// Number of dates.
+        #[arg(long)]
+        dates: usize,
+        /// Sentences per date.
+        #[arg(long)]
+        sentences: usize,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// TempEval-3 timex scores over a folder of gold TimeML files.
+    Timeml { gold_dir: PathBuf },
+    /// CoNLL-2003 NER scores (conlleval semantics) on a gold file.
+    Conll { file: PathBuf },
+    /// PolNeAR attribution scores over a compartment folder.
+    Polnear { dir: PathBuf },
+    /// Timeline summarization scores over a Timeline17-style folder.
+    Tls { data_dir: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrainCommand {
+    /// Train the entity model from CoNLL-2003 (and unlabelled news for clusters).
+    Ner {
+        /// Folder holding the corpora (conll2003/, timeline17/, bbc-news/, …).
+        #[arg(long, default_value = "../shared/data")]
+        data: PathBuf,
+        /// Where to write the compressed model.
+        #[arg(long, default_value = "crates/chronicle-ner/model/ner.bin.gz")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}

@@ -1,0 +1,12 @@
+//! Placeholder: `--to timeml` output.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::cli::InputArgs;
+
+/// Reads the inputs, annotates them and writes `timeml` output.
+pub fn run(input: &InputArgs, out: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let _ = (input, out);
+    anyhow::bail!("--to timeml is not implemented yet")
+}
