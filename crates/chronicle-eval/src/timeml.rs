@@ -1,14 +1,344 @@
-//! Placeholder: the timeml scorer.
+//! The TempEval-3 timex scorer: runs the tagger on each gold file's text and
+//! DCT and scores extents (strict and relaxed P/R/F1), value and type the way
+//! the official toolkit does (counts pooled over documents; attribute F1 =
+//! attribute accuracy on relaxed matches × relaxed F1), overall and per
+//! subfolder (TimeBank, AQUAINT).
+//!
+//! Set `CHRONICLE_TIMEX_ERRORS=1` to append every error (missed, spurious,
+//! extent, value, type) to the report, one a line, for error analysis.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use chronicle_annotate::{pipeline, Layers};
+use chronicle_ingest::timeml::read_timeml;
+use chronicle_model::{Doc, Span, Timex};
+
+/// Pooled counts for one group of documents.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Counts {
+    pub docs: usize,
+    pub gold: usize,
+    pub system: usize,
+    /// System timexes that overlap a gold one (relaxed precision numerator).
+    pub sys_relaxed: usize,
+    /// Gold timexes that overlap a system one (relaxed recall numerator).
+    pub gold_relaxed: usize,
+    pub strict: usize,
+    /// Aligned gold/system pairs, and how many agree on value and type.
+    pub pairs: usize,
+    pub value_ok: usize,
+    pub type_ok: usize,
+}
+
+impl Counts {
+    fn add(&mut self, o: &Counts) {
+        self.docs += o.docs;
+        self.gold += o.gold;
+        self.system += o.system;
+        self.sys_relaxed += o.sys_relaxed;
+        self.gold_relaxed += o.gold_relaxed;
+        self.strict += o.strict;
+        self.pairs += o.pairs;
+        self.value_ok += o.value_ok;
+        self.type_ok += o.type_ok;
+    }
+
+    fn ratio(a: usize, b: usize) -> f64 {
+        if b == 0 {
+            0.0
+        } else {
+            a as f64 / b as f64
+        }
+    }
+
+    fn f1(p: f64, r: f64) -> f64 {
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+
+    /// (P, R, F1) for strict extents.
+    pub fn strict_prf(&self) -> (f64, f64, f64) {
+        let p = Self::ratio(self.strict, self.system);
+        let r = Self::ratio(self.strict, self.gold);
+        (p, r, Self::f1(p, r))
+    }
+
+    /// (P, R, F1) for relaxed (overlapping) extents.
+    pub fn relaxed_prf(&self) -> (f64, f64, f64) {
+        let p = Self::ratio(self.sys_relaxed, self.system);
+        let r = Self::ratio(self.gold_relaxed, self.gold);
+        (p, r, Self::f1(p, r))
+    }
+
+    pub fn value_f1(&self) -> f64 {
+        Self::ratio(self.value_ok, self.pairs) * self.relaxed_prf().2
+    }
+
+    pub fn type_f1(&self) -> f64 {
+        Self::ratio(self.type_ok, self.pairs) * self.relaxed_prf().2
+    }
+}
+
+/// One scoring error, for analysis.
+#[derive(Debug, Clone)]
+pub struct ScoreError {
+    pub file: String,
+    /// `missed`, `spurious`, `extent`, `value` or `type`.
+    pub kind: &'static str,
+    pub detail: String,
+}
+
+/// Scores of a whole gold directory.
+#[derive(Debug, Clone, Default)]
+pub struct Scores {
+    pub total: Counts,
+    /// Per first-level subfolder ("TimeBank", "AQUAINT").
+    pub parts: BTreeMap<String, Counts>,
+    pub errors: Vec<ScoreError>,
+}
 
 /// Scores the annotator on the gold data at `path`; returns the report to print.
 ///
 /// # Errors
-/// When the gold data cannot be read.
+/// When the gold data cannot be read or a gold file is malformed.
 pub fn run(path: &Path) -> crate::Result<String> {
-    Err(crate::EvalError::Data {
+    let scores = score_dir(path)?;
+    let mut out = report(&scores);
+    if std::env::var_os("CHRONICLE_TIMEX_ERRORS").is_some_and(|v| v != "0") {
+        out.push('\n');
+        for e in &scores.errors {
+            let _ = writeln!(out, "{}\t{}\t{}", e.kind, e.file, e.detail);
+        }
+    }
+    Ok(out)
+}
+
+/// Runs the tagger over every `.tml` file under `path` and scores it.
+///
+/// # Errors
+/// When the gold data cannot be read or a gold file is malformed.
+pub fn score_dir(path: &Path) -> crate::Result<Scores> {
+    let mut files = Vec::new();
+    collect(path, &mut files)?;
+    files.sort();
+    if files.is_empty() {
+        return Err(crate::EvalError::Data {
+            path: path.display().to_string(),
+            message: "no .tml files found".into(),
+        });
+    }
+    let pipe = pipeline(Layers::TIMEXES)?;
+    let mut scores = Scores::default();
+    for file in files {
+        let content = std::fs::read_to_string(&file).map_err(|source| crate::EvalError::Io {
+            path: file.display().to_string(),
+            source,
+        })?;
+        let name = file.display().to_string();
+        let gold = read_timeml(&name, &content).map_err(|e| crate::EvalError::Data {
+            path: name.clone(),
+            message: e.to_string(),
+        })?;
+        let mut doc = gold.doc;
+        doc.timexes.clear();
+        pipe.annotate(&mut doc);
+        let counts = score_doc(&doc, &gold.timexes, &doc.timexes, &name, &mut scores.errors);
+        let part = file
+            .strip_prefix(path)
+            .ok()
+            .and_then(|rel| {
+                let mut comps = rel.components();
+                let first = comps.next()?;
+                comps.next().map(|_| first.as_os_str().to_string_lossy().into_owned())
+            })
+            .unwrap_or_else(|| ".".to_string());
+        scores.parts.entry(part).or_default().add(&counts);
+        scores.total.add(&counts);
+    }
+    Ok(scores)
+}
+
+fn collect(path: &Path, out: &mut Vec<PathBuf>) -> crate::Result<()> {
+    let io = |source| crate::EvalError::Io {
         path: path.display().to_string(),
-        message: "the timeml scorer is not implemented yet".into(),
-    })
+        source,
+    };
+    if path.is_file() {
+        out.push(path.to_path_buf());
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(path).map_err(io)? {
+        let p = entry.map_err(io)?.path();
+        if p.is_dir() {
+            collect(&p, out)?;
+        } else if p.extension().is_some_and(|e| e == "tml") {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// The span without surrounding whitespace (the toolkit compares tokens).
+fn trimmed(text: &str, s: Span) -> Span {
+    let t = &text[s.range()];
+    let lead = t.len() - t.trim_start().len();
+    let trail = t.len() - t.trim_end().len();
+    Span::new(s.start as usize + lead, (s.end as usize - trail).max(s.start as usize + lead))
+}
+
+/// Scores one document (spans into the same text).
+pub fn score_doc(doc: &Doc, gold: &[Timex], sys: &[Timex], file: &str, errors: &mut Vec<ScoreError>) -> Counts {
+    let text = doc.text.as_str();
+    let g: Vec<Span> = gold.iter().map(|t| trimmed(text, t.span)).collect();
+    let s: Vec<Span> = sys.iter().map(|t| trimmed(text, t.span)).collect();
+    let short = file.rsplit('/').next().unwrap_or(file).to_string();
+    let mut c = Counts {
+        docs: 1,
+        gold: g.len(),
+        system: s.len(),
+        ..Counts::default()
+    };
+    let mut err = |kind: &'static str, detail: String| {
+        errors.push(ScoreError {
+            file: short.clone(),
+            kind,
+            detail,
+        })
+    };
+    let describe = |t: &Timex, sp: Span| format!("{:?} {} {}", &text[sp.range()], t.kind.as_str(), t.value);
+    for (si, ss) in s.iter().enumerate() {
+        if g.iter().any(|gs| gs.overlaps(*ss)) {
+            c.sys_relaxed += 1;
+        } else {
+            err("spurious", describe(&sys[si], *ss));
+        }
+    }
+    let mut used = vec![false; s.len()];
+    for (gi, gs) in g.iter().enumerate() {
+        let Some(si) = (0..s.len()).find(|&k| !used[k] && s[k].overlaps(*gs)) else {
+            if s.iter().any(|ss| ss.overlaps(*gs)) {
+                c.gold_relaxed += 1;
+            } else {
+                err("missed", describe(&gold[gi], *gs));
+            }
+            continue;
+        };
+        used[si] = true;
+        c.gold_relaxed += 1;
+        c.pairs += 1;
+        if s[si] == *gs {
+            c.strict += 1;
+        } else {
+            err(
+                "extent",
+                format!("gold {:?} sys {:?}", &text[gs.range()], &text[s[si].range()]),
+            );
+        }
+        if sys[si].value == gold[gi].value {
+            c.value_ok += 1;
+        } else {
+            err(
+                "value",
+                format!(
+                    "{:?} gold {} sys {} (dct {})",
+                    &text[gs.range()],
+                    gold[gi].value,
+                    sys[si].value,
+                    doc.date.map(|d| d.to_string()).unwrap_or_default()
+                ),
+            );
+        }
+        if sys[si].kind == gold[gi].kind {
+            c.type_ok += 1;
+        } else {
+            err(
+                "type",
+                format!("{:?} gold {} sys {}", &text[gs.range()], gold[gi].kind.as_str(), sys[si].kind.as_str()),
+            );
+        }
+    }
+    c
+}
+
+/// The printable table.
+pub fn report(scores: &Scores) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<10} {:>5} {:>5} {:>5} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>7} {:>7}",
+        "part", "docs", "gold", "sys", "str P", "str R", "str F1", "rel P", "rel R", "rel F1", "value F1", "type F1"
+    );
+    let mut line = |name: &str, c: &Counts| {
+        let (sp, sr, sf) = c.strict_prf();
+        let (rp, rr, rf) = c.relaxed_prf();
+        let _ = writeln!(
+            out,
+            "{:<10} {:>5} {:>5} {:>5} | {:>6.2} {:>6.2} {:>6.2} | {:>6.2} {:>6.2} {:>6.2} | {:>8.2} {:>7.2}",
+            name,
+            c.docs,
+            c.gold,
+            c.system,
+            100.0 * sp,
+            100.0 * sr,
+            100.0 * sf,
+            100.0 * rp,
+            100.0 * rr,
+            100.0 * rf,
+            100.0 * c.value_f1(),
+            100.0 * c.type_f1()
+        );
+    };
+    for (name, c) in &scores.parts {
+        line(name, c);
+    }
+    line("overall", &scores.total);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chronicle_model::TimexType;
+
+    fn tx(s: usize, e: usize, v: &str) -> Timex {
+        Timex {
+            span: Span::new(s, e),
+            kind: TimexType::Date,
+            value: v.into(),
+            modifier: None,
+        }
+    }
+
+    #[test]
+    fn strict_relaxed_and_attributes() {
+        let doc = Doc::new("d", None, "met last Friday and on May 5 in 2001");
+        let gold = vec![tx(4, 15, "A"), tx(23, 28, "B"), tx(32, 36, "C")];
+        let sys = vec![tx(9, 15, "A"), tx(23, 28, "X"), tx(0, 3, "Z")];
+        let mut errs = Vec::new();
+        let c = score_doc(&doc, &gold, &sys, "f", &mut errs);
+        assert_eq!((c.gold, c.system, c.strict, c.sys_relaxed, c.gold_relaxed), (3, 3, 1, 2, 2));
+        assert_eq!((c.pairs, c.value_ok), (2, 1));
+        let (p, r, f) = c.relaxed_prf();
+        assert!((p - 2.0 / 3.0).abs() < 1e-9 && (r - 2.0 / 3.0).abs() < 1e-9);
+        assert!((c.value_f1() - 0.5 * f).abs() < 1e-9);
+        assert_eq!(errs.iter().filter(|e| e.kind == "missed").count(), 1);
+        assert_eq!(errs.iter().filter(|e| e.kind == "spurious").count(), 1);
+    }
+
+    #[test]
+    fn real_data_if_present() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/tempeval3/TBAQ-cleaned");
+        if !Path::new(dir).exists() {
+            println!("skipping: {dir} not found");
+            return;
+        }
+        let scores = score_dir(Path::new(dir)).unwrap();
+        assert_eq!(scores.total.docs, 256);
+        assert_eq!(scores.total.gold, 1822);
+    }
 }

@@ -5,14 +5,28 @@
 //! reader by themselves: each is handed to the caller as an [`IngestError`]
 //! naming the file and line (or byte offset), and the caller decides whether
 //! to skip it or stop (`--strict`).
+//!
+//! Readers push documents into a sink instead of returning a collection so
+//! that a multi-gigabyte JSON Lines file streams through in constant memory:
+//! only one line (or, for the whole-file formats, one file) is held at a
+//! time. Format detection looks at the first few kilobytes only and then
+//! replays them in front of the rest of the stream.
 
 use std::ops::ControlFlow;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chronicle_model::{Date, Doc};
 
 pub mod conll;
+mod detect;
+mod jsonl;
+mod news;
+mod source;
 pub mod timeml;
+
+pub use detect::detect;
+pub use news::parse_news;
+pub use source::{doc_id_from_name, read_reader};
 
 /// Input formats (`--from`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +39,14 @@ pub enum Format {
 }
 
 impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::News,
+        Format::Text,
+        Format::Jsonl,
+        Format::Timeml,
+        Format::Conll,
+    ];
+
     pub fn parse(s: &str) -> Option<Format> {
         Some(match s {
             "news" => Format::News,
@@ -34,6 +56,16 @@ impl Format {
             "conll" => Format::Conll,
             _ => return None,
         })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::News => "news",
+            Format::Text => "text",
+            Format::Jsonl => "jsonl",
+            Format::Timeml => "timeml",
+            Format::Conll => "conll",
+        }
     }
 }
 
@@ -63,9 +95,31 @@ pub enum IngestError {
     },
     #[error("{path}: {message}")]
     File { path: String, message: String },
+    /// A problem located by byte offset (corrupt or truncated compressed data).
+    #[error("{path}: byte {offset}: {message}")]
+    Byte {
+        path: String,
+        offset: u64,
+        message: String,
+    },
+}
+
+impl IngestError {
+    /// The file (or `-`) the error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            IngestError::Io { path, .. }
+            | IngestError::Record { path, .. }
+            | IngestError::File { path, .. }
+            | IngestError::Byte { path, .. } => path,
+        }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, IngestError>;
+
+/// Receives each document or bad record; returns `Break` to stop reading.
+pub type Sink<'a> = dyn FnMut(Result<Doc>) -> ControlFlow<()> + 'a;
 
 /// Reads every document under `paths` (files, directories read recursively,
 /// `-` for stdin, `.gz` of any format), calling `sink` with each document or
@@ -76,29 +130,7 @@ pub fn read_paths(
     sink: &mut dyn FnMut(Result<Doc>) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     for path in paths {
-        read_path(path, options, sink)?;
+        source::read_path(path, options, sink)?;
     }
     ControlFlow::Continue(())
-}
-
-fn read_path(
-    path: &Path,
-    options: &ReadOptions,
-    sink: &mut dyn FnMut(Result<Doc>) -> ControlFlow<()>,
-) -> ControlFlow<()> {
-    // Placeholder until the format readers land: one news/text document per file.
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(source) => {
-            return sink(Err(IngestError::Io {
-                path: path.display().to_string(),
-                source,
-            }))
-        }
-    };
-    let id = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    sink(Ok(Doc::new(id, options.dct, text)))
 }

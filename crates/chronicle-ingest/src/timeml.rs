@@ -1,6 +1,24 @@
-//! Placeholder: the TimeML reader (DCT + TEXT, as in TempEval-3).
+//! The TimeML reader (TempEval-3 style): the DCT becomes the document date,
+//! the `<TEXT>` content with its tags removed and entities decoded becomes
+//! the text. The raw parts before and after the text are kept so a writer
+//! can put system tags back into an otherwise unchanged file, and the
+//! TIMEX3 annotations found inside `<TEXT>` are returned for scoring.
 
-use chronicle_model::Doc;
+use chronicle_model::{Date, Doc, Span, Timex, TimexMod, TimexType};
+
+use crate::IngestError;
+
+/// One TimeML file, split around its text.
+#[derive(Debug, Clone)]
+pub struct TimemlFile {
+    pub doc: Doc,
+    /// The raw file up to and including the `<TEXT>` start tag.
+    pub head: String,
+    /// The raw file from the `</TEXT>` end tag on.
+    pub tail: String,
+    /// TIMEX3 annotations inside `<TEXT>`, as spans into `doc.text`.
+    pub timexes: Vec<Timex>,
+}
 
 /// Reads one TimeML document: the DCT becomes the date, the TEXT content
 /// (tags removed, entities decoded) the text.
@@ -8,9 +26,280 @@ use chronicle_model::Doc;
 /// # Errors
 /// When the file has no `<TEXT>` element or a malformed DCT.
 pub fn parse_timeml(origin: &str, content: &str) -> crate::Result<Doc> {
-    let _ = content;
-    Err(crate::IngestError::File {
+    read_timeml(origin, content).map(|f| f.doc)
+}
+
+/// Like [`parse_timeml`], keeping the raw parts and the gold TIMEX3s.
+///
+/// # Errors
+/// When the file has no `<TEXT>` element, a malformed DCT or a broken tag
+/// inside the text.
+pub fn read_timeml(origin: &str, content: &str) -> crate::Result<TimemlFile> {
+    let err = |message: String| IngestError::File {
         path: origin.to_string(),
-        message: "the TimeML reader is not implemented yet".into(),
+        message,
+    };
+    let open = find_tag(content, "TEXT", 0).ok_or_else(|| err("no <TEXT> element".into()))?;
+    let body_start = open.1;
+    let close = content[body_start..]
+        .find("</TEXT>")
+        .map(|p| p + body_start)
+        .ok_or_else(|| err("no </TEXT> end tag".into()))?;
+    let date = dct(content).map_err(err)?;
+    let (text, timexes) =
+        strip_tags(&content[body_start..close]).map_err(|m| err(format!("in <TEXT>: {m}")))?;
+    let mut doc = Doc::new(element_text(content, "DOCID").unwrap_or_default(), date, text);
+    doc.title = element_text(content, "TITLE").map(|t| decode_entities(&t));
+    doc.meta.origin = Some(origin.to_string());
+    Ok(TimemlFile {
+        doc,
+        head: content[..body_start].to_string(),
+        tail: content[close..].to_string(),
+        timexes,
     })
+}
+
+/// Escapes text for an XML text node (only what XML requires).
+pub fn escape_text(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Escapes an attribute value.
+pub fn escape_attr(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("&quot;"),
+            c => escape_text(c.encode_utf8(&mut [0; 4]), out),
+        }
+    }
+}
+
+/// (start of `<NAME`, end of its `>`), searching from `from`.
+fn find_tag(content: &str, name: &str, from: usize) -> Option<(usize, usize)> {
+    let mut at = from;
+    while let Some(p) = content.get(at..)?.find('<') {
+        let start = at + p;
+        let rest = &content[start + 1..];
+        if rest.starts_with(name)
+            && rest[name.len()..].starts_with(|c: char| c == '>' || c.is_ascii_whitespace() || c == '/')
+        {
+            let end = content[start..].find('>')? + start + 1;
+            return Some((start, end));
+        }
+        at = start + 1;
+    }
+    None
+}
+
+fn element_text(content: &str, name: &str) -> Option<String> {
+    let (_, open_end) = find_tag(content, name, 0)?;
+    let close = content[open_end..].find(&format!("</{name}>"))? + open_end;
+    let inner = &content[open_end..close];
+    let mut text = String::new();
+    let mut rest = inner;
+    while let Some(p) = rest.find('<') {
+        text.push_str(&rest[..p]);
+        rest = rest[p..].find('>').map_or("", |q| &rest[p + q + 1..]);
+    }
+    text.push_str(rest);
+    Some(text.trim().to_string())
+}
+
+/// The DCT's value as a date; `Ok(None)` when the file has no DCT.
+fn dct(content: &str) -> Result<Option<Date>, String> {
+    let Some((_, open_end)) = find_tag(content, "DCT", 0) else {
+        return Ok(None);
+    };
+    let Some(close) = content[open_end..].find("</DCT>") else {
+        return Err("no </DCT> end tag".into());
+    };
+    let inner = &content[open_end..open_end + close];
+    let Some((t, _)) = find_tag(inner, "TIMEX3", 0) else {
+        return Err("<DCT> without a TIMEX3".into());
+    };
+    let tag_end = inner[t..].find('>').map_or(inner.len(), |p| t + p);
+    let value = attr(&inner[t..tag_end], "value").ok_or("DCT TIMEX3 without a value")?;
+    parse_date(&value).map(Some).ok_or_else(|| format!("malformed DCT value {value:?}"))
+}
+
+fn parse_date(v: &str) -> Option<Date> {
+    let d = v.get(..10)?;
+    let b = d.as_bytes();
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y: i16 = d[..4].parse().ok()?;
+    let m: i8 = d[5..7].parse().ok()?;
+    let day: i8 = d[8..10].parse().ok()?;
+    Date::new(y, m, day).ok()
+}
+
+/// The value of attribute `name` in a start tag's text.
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let mut rest = tag;
+    while let Some(p) = rest.find(name) {
+        let before_ok = p == 0 || rest.as_bytes()[p - 1].is_ascii_whitespace();
+        let after = rest[p + name.len()..].trim_start();
+        if before_ok {
+            if let Some(after) = after.strip_prefix('=') {
+                let after = after.trim_start();
+                let q = after.chars().next()?;
+                if q == '"' || q == '\'' {
+                    let end = after[1..].find(q)?;
+                    return Some(decode_entities(&after[1..1 + end]));
+                }
+            }
+        }
+        rest = &rest[p + name.len()..];
+    }
+    None
+}
+
+/// Removes tags from the text, decoding entities; collects TIMEX3s.
+fn strip_tags(raw: &str) -> Result<(String, Vec<Timex>), String> {
+    let mut text = String::with_capacity(raw.len());
+    let mut timexes = Vec::new();
+    let mut open: Option<(usize, String)> = None;
+    let mut rest = raw;
+    while !rest.is_empty() {
+        let Some(p) = rest.find(['<', '&']) else {
+            text.push_str(rest);
+            break;
+        };
+        text.push_str(&rest[..p]);
+        rest = &rest[p..];
+        if rest.starts_with('&') {
+            let (decoded, len) = decode_one(rest);
+            text.push_str(&decoded);
+            rest = &rest[len..];
+            continue;
+        }
+        let end = rest.find('>').ok_or("unterminated tag")?;
+        let tag = &rest[1..end];
+        if let Some(name_rest) = tag.strip_prefix("TIMEX3") {
+            if name_rest.is_empty() || name_rest.starts_with(|c: char| c.is_ascii_whitespace()) {
+                if tag.ends_with('/') {
+                    // An empty TIMEX3 (no extent) is not a text annotation.
+                } else {
+                    open = Some((text.len(), tag.to_string()));
+                }
+            }
+        } else if tag == "/TIMEX3" {
+            let (start, open_tag) = open.take().ok_or("</TIMEX3> without a start tag")?;
+            timexes.push(Timex {
+                span: Span::new(start, text.len()),
+                kind: attr(&open_tag, "type")
+                    .and_then(|t| TimexType::parse(&t))
+                    .unwrap_or(TimexType::Date),
+                value: attr(&open_tag, "value").unwrap_or_default(),
+                modifier: attr(&open_tag, "mod").and_then(|m| TimexMod::parse(&m)),
+            });
+        }
+        rest = &rest[end + 1..];
+    }
+    if open.is_some() {
+        return Err("unclosed <TIMEX3>".into());
+    }
+    Ok((text, timexes))
+}
+
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find('&') {
+        out.push_str(&rest[..p]);
+        let (d, len) = decode_one(&rest[p..]);
+        out.push_str(&d);
+        rest = &rest[p + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Decodes the entity at the start of `s` ("&amp;…"); an unknown or broken
+/// one is kept as written.
+fn decode_one(s: &str) -> (String, usize) {
+    let Some(semi) = s.bytes().take(12).position(|b| b == b';') else {
+        return ("&".into(), 1);
+    };
+    let name = &s[1..semi];
+    let c = match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => {
+            if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+            } else if let Some(dec) = name.strip_prefix('#') {
+                dec.parse().ok().and_then(char::from_u32)
+            } else {
+                None
+            }
+        }
+    };
+    match c {
+        Some(c) => (c.to_string(), semi + 1),
+        None => ("&".into(), 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"<?xml version="1.0" ?>
+<TimeML>
+<DOCID>APW1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-07T06:18" functionInDocument="CREATION_TIME">1998-08-07</TIMEX3></DCT>
+<TITLE>Bombs &amp; more</TITLE>
+<TEXT>
+Bombs <EVENT eid="e1">exploded</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-08-07">Friday</TIMEX3> &amp; AT&amp;T &lt;said&gt;.
+</TEXT>
+<TLINK lid="l1"/>
+</TimeML>
+"#;
+
+    #[test]
+    fn reads_text_dct_and_gold() {
+        let f = read_timeml("x.tml", SAMPLE).unwrap();
+        assert_eq!(f.doc.text, "\nBombs exploded Friday & AT&T <said>.\n");
+        assert_eq!(f.doc.date, Some(Date::constant(1998, 8, 7)));
+        assert_eq!(f.doc.id, "APW1");
+        assert_eq!(f.doc.title.as_deref(), Some("Bombs & more"));
+        assert_eq!(f.timexes.len(), 1);
+        assert_eq!(&f.doc.text[f.timexes[0].span], "Friday");
+        assert_eq!(f.timexes[0].value, "1998-08-07");
+        assert!(f.head.ends_with("<TEXT>"));
+        assert!(f.tail.starts_with("</TEXT>"));
+    }
+
+    #[test]
+    fn rejects_broken_files() {
+        assert!(parse_timeml("a", "<TimeML>no text</TimeML>").is_err());
+        let bad_dct = SAMPLE.replace("1998-08-07T06:18", "yesterday");
+        assert!(parse_timeml("a", &bad_dct).is_err());
+        let unclosed = SAMPLE.replace("Friday</TIMEX3>", "Friday");
+        assert!(parse_timeml("a", &unclosed).is_err());
+    }
+
+    #[test]
+    fn escaping_round_trips() {
+        let mut s = String::new();
+        escape_text("a & b < c", &mut s);
+        assert_eq!(s, "a &amp; b &lt; c");
+        assert_eq!(decode_entities(&s), "a & b < c");
+        assert_eq!(decode_entities("&#233;&#xE9;&bogus"), "éé&bogus");
+    }
 }

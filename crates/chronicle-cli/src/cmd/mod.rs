@@ -11,8 +11,6 @@ mod train;
 
 use std::process::ExitCode;
 
-use anyhow::bail;
-
 use crate::cli::{Cli, Command};
 
 pub fn run(args: Cli) -> anyhow::Result<ExitCode> {
@@ -28,7 +26,34 @@ pub fn run(args: Cli) -> anyhow::Result<ExitCode> {
             sentences,
             out,
         } => tls::run(&articles, &start, &end, dates, sentences, out.as_deref()),
-        other => bail!("not implemented yet: {other:?}"),
+        Command::Ingest {
+            store,
+            input,
+            replace,
+        } => ingest::run(&store.store, &input, replace),
+        Command::Search {
+            store,
+            query,
+            from,
+            to,
+            limit,
+            json,
+        } => search::run(
+            &store.store,
+            &search::Args {
+                query: &query,
+                from: from.as_deref(),
+                to: to.as_deref(),
+                limit,
+                json,
+            },
+        ),
+        Command::Show {
+            store,
+            doc_id,
+            json,
+        } => show::run(&store.store, &doc_id, json),
+        Command::Stats { store, json } => stats::run(&store.store, json),
     }
 }
 

@@ -1,1 +1,48 @@
-//! Placeholder: `chronicle search`.
+//! `chronicle search`: BM25 full-text search with an optional date range.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use chronicle_store::{SearchQuery, Store};
+use serde_json::json;
+
+pub struct Args<'a> {
+    pub query: &'a str,
+    pub from: Option<&'a str>,
+    pub to: Option<&'a str>,
+    pub limit: usize,
+    pub json: bool,
+}
+
+pub fn run(store: &Path, args: &Args<'_>) -> anyhow::Result<ExitCode> {
+    let from = args.from.map(|d| super::parse_date("--from", d)).transpose()?;
+    let to = args.to.map(|d| super::parse_date("--to", d)).transpose()?;
+    let st = Store::open(store).with_context(|| format!("opening the store {}", store.display()))?;
+    let hits = st.search(&SearchQuery {
+        text: args.query.to_string(),
+        from,
+        to,
+        limit: args.limit,
+    })?;
+    if args.json {
+        let items: Vec<_> = hits
+            .iter()
+            .map(|h| json!({"id": h.id, "date": h.date, "title": h.title, "snippet": h.snippet, "score": h.score}))
+            .collect();
+        println!("{}", serde_json::Value::Array(items));
+    } else {
+        for h in &hits {
+            let date = h.date.as_deref().unwrap_or("----------");
+            match &h.title {
+                Some(t) => println!("{:7.3}  {date}  {}  {t}", h.score, h.id),
+                None => println!("{:7.3}  {date}  {}", h.score, h.id),
+            }
+            println!("         {}", h.snippet);
+        }
+        if hits.is_empty() {
+            eprintln!("no matches");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,1 +1,56 @@
-//! Placeholder: `chronicle stats`.
+//! `chronicle stats`: counts of documents and annotations in the store.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use chronicle_store::Store;
+use serde_json::json;
+
+pub fn run(store: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let st = Store::open(store).with_context(|| format!("opening the store {}", store.display()))?;
+    let s = st.stats()?;
+    if json {
+        let by_label: serde_json::Map<String, serde_json::Value> = s
+            .entities_by_label
+            .iter()
+            .map(|(l, n)| (l.clone(), json!(n)))
+            .collect();
+        let value = json!({
+            "store": store.display().to_string(),
+            "format_version": s.format_version,
+            "docs": s.docs,
+            "unindexed": s.unindexed,
+            "first_date": s.first_date,
+            "last_date": s.last_date,
+            "sentences": s.sentences,
+            "paragraphs": s.paragraphs,
+            "entities": s.entities,
+            "distinct_entities": s.distinct_entities,
+            "entities_by_label": by_label,
+            "timexes": s.timexes,
+            "quotes": s.quotes,
+            "events": s.events,
+        });
+        println!("{value}");
+    } else {
+        println!("store       {} (format {})", store.display(), s.format_version);
+        println!("documents   {}", s.docs);
+        if let (Some(a), Some(b)) = (&s.first_date, &s.last_date) {
+            println!("dates       {a} .. {b}");
+        }
+        if s.unindexed > 0 {
+            println!("unindexed   {} (the next ingest indexes them)", s.unindexed);
+        }
+        println!("sentences   {}", s.sentences);
+        println!("paragraphs  {}", s.paragraphs);
+        println!("entities    {} ({} distinct names)", s.entities, s.distinct_entities);
+        for (label, n) in &s.entities_by_label {
+            println!("  {label:<9} {n}");
+        }
+        println!("timexes     {}", s.timexes);
+        println!("quotes      {}", s.quotes);
+        println!("events      {}", s.events);
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,1163 @@
+//! The knowledge base: one record per real-world entity across the store,
+//! and the read queries that timelines, quotes, contacts and conflicts need.
+//!
+//! # Why resolution is rebuilt from aggregates
+//!
+//! Each document's entity stage already names its entities with the fullest
+//! name the document uses (`entities.canonical`). Across documents the only
+//! open questions are which per-document names are the same entity and what
+//! to call it. Both depend on counts over the whole store, so the KB keeps
+//! one small aggregate table, `kb_surface` (mentions per canonical name,
+//! label and surface form), updated incrementally from the documents added
+//! since the last refresh, and re-derives the entity, alias and name tables
+//! from it. The aggregate has one row per distinct surface form, far fewer
+//! than mentions, so a refresh costs little even on a large store.
+//! Deleted or replaced documents make the aggregate stale; it is then
+//! recomputed from `entities` in one pass.
+//!
+//! Rules: titles are stripped from person names; names are grouped by their
+//! normalised form (case, periods, possessives); a surname-only person
+//! name joins the full name ending in it only when that candidate dominates
+//! the other candidates by mentions; two different full names never merge.
+//! Ids are stable: an entity keeps its id as long as its anchor name exists,
+//! and ids are never reused.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::{Result, Store};
+
+const KB_SCHEMA: &str = r#"
+CREATE TABLE IF NOT EXISTS kb_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS kb_surface (
+    canonical  TEXT NOT NULL,
+    label      TEXT NOT NULL,
+    mention    TEXT NOT NULL,
+    mentions   INTEGER NOT NULL,
+    first_seen TEXT,
+    last_seen  TEXT,
+    PRIMARY KEY (canonical, label, mention)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS kb_entity (
+    id         INTEGER PRIMARY KEY,
+    key        TEXT NOT NULL UNIQUE,
+    canonical  TEXT NOT NULL,
+    label      TEXT NOT NULL,
+    mentions   INTEGER NOT NULL,
+    first_seen TEXT,
+    last_seen  TEXT
+);
+CREATE INDEX IF NOT EXISTS kb_entity_mentions ON kb_entity(mentions);
+CREATE TABLE IF NOT EXISTS kb_alias (
+    norm     TEXT NOT NULL,
+    entity   INTEGER NOT NULL,
+    alias    TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (norm, entity, alias)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS kb_alias_entity ON kb_alias(entity);
+CREATE TABLE IF NOT EXISTS kb_name (
+    name   TEXT NOT NULL,
+    label  TEXT NOT NULL,
+    entity INTEGER NOT NULL,
+    PRIMARY KEY (name, label)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS kb_name_entity ON kb_name(entity);
+"#;
+
+/// A surname-only name joins its leading full-name candidate only when that
+/// candidate has at least this many times the mentions of the runner-up.
+const DOMINANCE: i64 = 3;
+
+/// One entity of the knowledge base.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityRecord {
+    /// Stable id.
+    pub id: i64,
+    /// The most frequent full name across the store.
+    pub canonical: String,
+    /// `PER`, `ORG`, `LOC` or `MISC` (the most frequent label).
+    pub label: String,
+    pub mentions: u64,
+    /// Earliest and latest publication dates of documents mentioning it.
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+}
+
+/// What a refresh did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KbReport {
+    /// Whether anything had to be recomputed.
+    pub refreshed: bool,
+    /// The aggregate was recomputed from scratch (documents were deleted or replaced).
+    pub full: bool,
+    pub entities: u64,
+}
+
+/// Where a stored item sits: document, sentence and offsets. Offsets are
+/// byte offsets into the document text, with character offsets alongside
+/// for outputs.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Provenance {
+    pub doc: String,
+    /// Publication date of the document.
+    pub doc_date: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    /// Index of the sentence in its document.
+    pub sentence: Option<u32>,
+    pub start: u32,
+    pub end: u32,
+    pub char_start: u32,
+    pub char_end: u32,
+}
+
+/// A sentence that mentions an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionRow {
+    pub prov: Provenance,
+    /// The mention as written.
+    pub mention: String,
+    /// Byte offsets of the mention.
+    pub mention_start: u32,
+    pub mention_end: u32,
+    /// The sentence text (its start is `prov.start`).
+    pub sentence_text: String,
+    /// DATE timex values inside the sentence, in text order.
+    pub timexes: Vec<String>,
+}
+
+/// A stored quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteRow {
+    pub prov: Provenance,
+    pub idx: u32,
+    pub kind: String,
+    /// The speaker name as the quote stage resolved it in its document.
+    pub speaker: Option<String>,
+    pub cue: String,
+    /// The content (pieces joined by a space when interrupted).
+    pub text: String,
+}
+
+/// A stored event with its participants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventRow {
+    pub prov: Provenance,
+    pub idx: u32,
+    pub kind: String,
+    pub trigger: String,
+    /// The event's own date (TIMEX3 value), when the text gives it.
+    pub date: Option<String>,
+    pub negated: bool,
+    /// Participant names as the event stage wrote them.
+    pub participants: Vec<String>,
+    /// The text of the event's sentence.
+    pub sentence_text: String,
+}
+
+/// A document summary for listings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocSummary {
+    pub id: String,
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+}
+
+/// Date bounds on publication dates (inclusive, `YYYY-MM-DD` or a prefix).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DateRange {
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// Brings the KB tables of the store in `dir` up to date (the ingest
+/// command calls this after a run; queries also refresh lazily).
+///
+/// # Errors
+/// I/O and database errors.
+pub fn refresh(dir: &std::path::Path) -> Result<KbReport> {
+    let conn = crate::schema::open(dir)?;
+    refresh_conn(&conn)
+}
+
+/// Removes a leading title or office from a person's name ("Sen. Jeff
+/// Sessions" → "Jeff Sessions"), keeping at least one word.
+pub fn strip_titles(name: &str) -> &str {
+    let mut rest = name.trim();
+    loop {
+        let Some((first, tail)) = rest.split_once(char::is_whitespace) else {
+            return rest;
+        };
+        let word = first.trim_end_matches('.').to_lowercase();
+        if !is_title(&word) || tail.trim().is_empty() {
+            return rest;
+        }
+        rest = tail.trim_start();
+    }
+}
+
+fn is_title(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "dr"
+            | "prof"
+            | "professor"
+            | "sen"
+            | "senator"
+            | "rep"
+            | "representative"
+            | "congressman"
+            | "congresswoman"
+            | "gov"
+            | "governor"
+            | "president"
+            | "vice"
+            | "president-elect"
+            | "secretary"
+            | "attorney"
+            | "general"
+            | "gen"
+            | "judge"
+            | "justice"
+            | "rev"
+            | "reverend"
+            | "father"
+            | "sir"
+            | "dame"
+            | "lord"
+            | "lady"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "pope"
+            | "chairman"
+            | "chairwoman"
+            | "ceo"
+            | "minister"
+            | "prime"
+            | "ambassador"
+            | "sgt"
+            | "lt"
+            | "col"
+            | "capt"
+            | "adm"
+            | "mayor"
+            | "chancellor"
+            | "director"
+            | "speaker"
+            | "chief"
+            | "executive"
+            | "officer"
+            | "founder"
+            | "co-founder"
+            | "cofounder"
+            | "former"
+            | "then"
+            | "deputy"
+            | "agent"
+    )
+}
+
+/// The name with titles (persons only) and a possessive ending removed.
+fn clean(name: &str, per: bool) -> String {
+    let name = name.trim();
+    let name = name
+        .strip_suffix("'s")
+        .or_else(|| name.strip_suffix("’s"))
+        .unwrap_or(name);
+    let name = if per { strip_titles(name) } else { name };
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The lookup form of a name: lower case, no periods, single spaces, no
+/// leading article.
+pub fn normalise_name(name: &str) -> String {
+    let lower = name.to_lowercase().replace(['.', ','], "").replace('’', "'");
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    if words.len() > 1 && words[0] == "the" {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+/// The lookup form of a user's query: titles stripped, then normalised.
+fn query_norms(q: &str) -> Vec<String> {
+    let mut out = vec![normalise_name(q)];
+    let stripped = normalise_name(&clean(q, true));
+    if !out.contains(&stripped) {
+        out.push(stripped);
+    }
+    out
+}
+
+fn ensure_schema(conn: &Connection) -> Result<()> {
+    conn.execute_batch(KB_SCHEMA)?;
+    Ok(())
+}
+
+fn meta_get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM kb_meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
+}
+
+fn meta_set(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO kb_meta(key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+/// `(count, max key)` of the documents: changes whenever documents are
+/// added, deleted or replaced (replacement inserts under a new key).
+fn doc_stamp(conn: &Connection) -> Result<(i64, i64)> {
+    Ok(conn.query_row("SELECT count(*), coalesce(max(key), 0) FROM docs", [], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?)
+}
+
+fn parse_stamp(s: &str) -> Option<(i64, i64)> {
+    let (a, b) = s.split_once(':')?;
+    Some((a.parse().ok()?, b.parse().ok()?))
+}
+
+/// Refreshes the KB tables over `conn` when the documents changed since the
+/// last refresh.
+pub(crate) fn refresh_conn(conn: &Connection) -> Result<KbReport> {
+    ensure_schema(conn)?;
+    let now = doc_stamp(conn)?;
+    let last = meta_get(conn, "stamp")?.as_deref().and_then(parse_stamp);
+    if last == Some(now) {
+        return Ok(KbReport::default());
+    }
+    // IMMEDIATE: concurrent refreshers serialise; the loser sees the new stamp.
+    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+    let last = meta_get(&tx, "stamp")?.as_deref().and_then(parse_stamp);
+    let now = doc_stamp(&tx)?;
+    if last == Some(now) {
+        return Ok(KbReport::default());
+    }
+    let full = match last {
+        Some((count, max_key)) => {
+            let added: i64 = tx.query_row("SELECT count(*) FROM docs WHERE key > ?1", [max_key], |r| r.get(0))?;
+            // Incremental only when every earlier document is still there.
+            if now.0 - added == count {
+                accumulate(&tx, max_key)?;
+                false
+            } else {
+                true
+            }
+        }
+        None => true,
+    };
+    if full {
+        tx.execute("DELETE FROM kb_surface", [])?;
+        accumulate(&tx, 0)?;
+    }
+    let entities = resolve(&tx)?;
+    meta_set(&tx, "stamp", &format!("{}:{}", now.0, now.1))?;
+    tx.commit()?;
+    Ok(KbReport {
+        refreshed: true,
+        full,
+        entities,
+    })
+}
+
+/// Adds the mentions of documents with key above `after` to `kb_surface`.
+fn accumulate(conn: &Connection, after: i64) -> Result<()> {
+    conn.execute(
+        "INSERT INTO kb_surface(canonical, label, mention, mentions, first_seen, last_seen)
+         SELECT e.canonical, e.label, e.mention, count(*), min(d.date), max(d.date)
+         FROM entities e JOIN docs d ON d.key = e.doc
+         WHERE e.doc > ?1
+         GROUP BY e.canonical, e.label, e.mention
+         ON CONFLICT(canonical, label, mention) DO UPDATE SET
+            mentions = mentions + excluded.mentions,
+            first_seen = CASE WHEN first_seen IS NULL OR excluded.first_seen < first_seen
+                              THEN excluded.first_seen ELSE first_seen END,
+            last_seen = CASE WHEN last_seen IS NULL OR excluded.last_seen > last_seen
+                             THEN excluded.last_seen ELSE last_seen END",
+        [after],
+    )?;
+    Ok(())
+}
+
+/// Names sharing one normalised form (and personhood).
+#[derive(Default)]
+struct Group {
+    per: bool,
+    norm: String,
+    /// Cleaned canonical forms → mentions.
+    forms: HashMap<String, i64>,
+    labels: HashMap<String, i64>,
+    /// Surface forms as written → mentions.
+    aliases: HashMap<String, i64>,
+    /// Per-document canonical names with their label.
+    names: Vec<(String, String)>,
+    mentions: i64,
+    first: Option<String>,
+    last: Option<String>,
+}
+
+fn min_opt(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b < a { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+fn max_opt(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b > a { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+fn top<'a>(counts: &'a HashMap<String, i64>) -> Option<&'a str> {
+    counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(k, _)| k.as_str())
+}
+
+/// Re-derives `kb_entity`, `kb_alias` and `kb_name` from `kb_surface`.
+fn resolve(conn: &Connection) -> Result<u64> {
+    let mut groups: BTreeMap<(bool, String), Group> = BTreeMap::new();
+    {
+        let mut st = conn.prepare("SELECT canonical, label, mention, mentions, first_seen, last_seen FROM kb_surface")?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+            ))
+        })?;
+        let mut seen_names: std::collections::HashSet<(String, String)> = Default::default();
+        for row in rows {
+            let (canonical, label, mention, n, first, last) = row?;
+            let per = label == "PER";
+            let form = clean(&canonical, per);
+            let norm = normalise_name(&form);
+            if norm.is_empty() {
+                continue;
+            }
+            let g = groups.entry((per, norm.clone())).or_default();
+            g.per = per;
+            g.norm = norm;
+            *g.forms.entry(form).or_default() += n;
+            *g.labels.entry(label.clone()).or_default() += n;
+            *g.aliases.entry(mention.trim().to_string()).or_default() += n;
+            if seen_names.insert((canonical.clone(), label.clone())) {
+                g.names.push((canonical, label));
+            }
+            g.mentions += n;
+            g.first = min_opt(g.first.take(), first);
+            g.last = max_opt(g.last.take(), last);
+        }
+    }
+
+    // Surname-only persons: join the dominant full name ending in that word.
+    let mut by_last: HashMap<String, Vec<(String, i64)>> = HashMap::new();
+    for ((per, norm), g) in &groups {
+        if *per && norm.contains(' ') {
+            if let Some(last) = norm.rsplit(' ').next() {
+                by_last.entry(last.to_string()).or_default().push((norm.clone(), g.mentions));
+            }
+        }
+    }
+    let mut merge_into: Vec<((bool, String), (bool, String))> = Vec::new();
+    for ((per, norm), _) in &groups {
+        if !*per || norm.contains(' ') {
+            continue;
+        }
+        let Some(cands) = by_last.get(norm) else { continue };
+        let mut cands = cands.clone();
+        cands.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let dominant = match cands.as_slice() {
+            [only] => Some(only),
+            [first, second, ..] if first.1 >= DOMINANCE * second.1.max(1) => Some(first),
+            _ => None,
+        };
+        if let Some((target, _)) = dominant {
+            merge_into.push(((true, norm.clone()), (true, target.clone())));
+        }
+    }
+    let mut merged: HashMap<(bool, String), Vec<Group>> = HashMap::new();
+    for (from, to) in merge_into {
+        if let Some(g) = groups.remove(&from) {
+            merged.entry(to).or_default().push(g);
+        }
+    }
+
+    let old_ids: HashMap<String, i64> = {
+        let mut st = conn.prepare("SELECT key, id FROM kb_entity")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut next_id: i64 = meta_get(conn, "next_id")?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1)
+        .max(old_ids.values().copied().max().unwrap_or(0) + 1);
+
+    conn.execute_batch("DELETE FROM kb_entity; DELETE FROM kb_alias; DELETE FROM kb_name;")?;
+    let mut ins_entity = conn.prepare(
+        "INSERT INTO kb_entity(id, key, canonical, label, mentions, first_seen, last_seen)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    let mut ins_alias = conn.prepare(
+        "INSERT INTO kb_alias(norm, entity, alias, mentions) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT(norm, entity, alias) DO UPDATE SET mentions = mentions + excluded.mentions",
+    )?;
+    let mut ins_name = conn.prepare("INSERT OR IGNORE INTO kb_name(name, label, entity) VALUES (?1, ?2, ?3)")?;
+    let mut count = 0u64;
+    for (key, mut anchor) in groups {
+        let key_text = format!("{}:{}", if key.0 { "PER" } else { "X" }, key.1);
+        let id = match old_ids.get(&key_text) {
+            Some(&id) => id,
+            None => {
+                next_id += 1;
+                next_id - 1
+            }
+        };
+        let canonical = top(&anchor.forms).unwrap_or(&anchor.norm).to_string();
+        for g in merged.remove(&key).unwrap_or_default() {
+            for (l, n) in g.labels {
+                *anchor.labels.entry(l).or_default() += n;
+            }
+            for (a, n) in g.aliases {
+                *anchor.aliases.entry(a).or_default() += n;
+            }
+            anchor.names.extend(g.names);
+            anchor.mentions += g.mentions;
+            anchor.first = min_opt(anchor.first.take(), g.first);
+            anchor.last = max_opt(anchor.last.take(), g.last);
+        }
+        let label = top(&anchor.labels).unwrap_or("MISC").to_string();
+        ins_entity.execute(params![
+            id,
+            key_text,
+            canonical,
+            label,
+            anchor.mentions,
+            anchor.first,
+            anchor.last
+        ])?;
+        // The canonical name is always an alias, even if never written alone.
+        anchor.aliases.entry(canonical.clone()).or_insert(0);
+        for (alias, n) in &anchor.aliases {
+            let norm = normalise_name(&clean(alias, anchor.per));
+            if !norm.is_empty() {
+                ins_alias.execute(params![norm, id, alias, n])?;
+            }
+        }
+        for (name, label) in &anchor.names {
+            ins_name.execute(params![name, label, id])?;
+        }
+        count += 1;
+    }
+    meta_set(conn, "next_id", &next_id.to_string())?;
+    Ok(count)
+}
+
+fn entity_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntityRecord> {
+    Ok(EntityRecord {
+        id: r.get(0)?,
+        canonical: r.get(1)?,
+        label: r.get(2)?,
+        mentions: r.get::<_, i64>(3)?.max(0) as u64,
+        first_seen: r.get(4)?,
+        last_seen: r.get(5)?,
+    })
+}
+
+const ENTITY_COLS: &str = "id, canonical, label, mentions, first_seen, last_seen";
+
+/// Edit distance between two short strings (by characters).
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// SQL giving provenance columns for a span `(s_start, s_end)` of document `d`.
+fn prov_cols(start: &str, end: &str) -> String {
+    format!(
+        "d.id, d.date, d.title, d.url, d.source, {start}, {end},
+         length(CAST(substr(CAST(d.text AS BLOB), 1, {start}) AS TEXT)),
+         length(CAST(substr(CAST(d.text AS BLOB), 1, {end}) AS TEXT))"
+    )
+}
+
+/// Reads the 9 provenance columns starting at `at`.
+fn prov_from_row(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Provenance> {
+    Ok(Provenance {
+        doc: r.get(at)?,
+        doc_date: r.get(at + 1)?,
+        title: r.get(at + 2)?,
+        url: r.get(at + 3)?,
+        source: r.get(at + 4)?,
+        sentence: None,
+        start: r.get::<_, i64>(at + 5)?.max(0) as u32,
+        end: r.get::<_, i64>(at + 6)?.max(0) as u32,
+        char_start: r.get::<_, Option<i64>>(at + 7)?.unwrap_or(0).max(0) as u32,
+        char_end: r.get::<_, Option<i64>>(at + 8)?.unwrap_or(0).max(0) as u32,
+    })
+}
+
+fn in_range(date: Option<&str>, range: &DateRange) -> bool {
+    let Some(date) = date else {
+        return range.from.is_none() && range.to.is_none();
+    };
+    if let Some(from) = &range.from {
+        if date < from.as_str() && !from.starts_with(date) {
+            return false;
+        }
+    }
+    if let Some(to) = &range.to {
+        if date > to.as_str() && !date.starts_with(to.as_str()) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Byte substring of a document text in SQL.
+const SLICE: &str = "CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT)";
+
+impl Store {
+    /// Brings the KB tables up to date if documents changed since the last
+    /// refresh (cheap when nothing changed).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn kb_refresh(&self) -> Result<KbReport> {
+        refresh_conn(self.connection())
+    }
+
+    /// The entity a user's name refers to: any alias, with or without
+    /// titles, case-insensitive. Ambiguous aliases go to the entity that
+    /// uses them most.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn resolve_entity(&self, name: &str) -> Result<Option<EntityRecord>> {
+        self.kb_refresh()?;
+        let conn = self.connection();
+        for norm in query_norms(name) {
+            let found = conn
+                .prepare_cached(&format!(
+                    "SELECT {ENTITY_COLS} FROM kb_entity WHERE id = (
+                        SELECT a.entity FROM kb_alias a JOIN kb_entity k ON k.id = a.entity
+                        WHERE a.norm = ?1 GROUP BY a.entity
+                        ORDER BY sum(a.mentions) DESC, k.mentions DESC, k.id LIMIT 1)"
+                ))?
+                .query_row([&norm], entity_from_row)
+                .optional()?;
+            if found.is_some() {
+                return Ok(found);
+            }
+        }
+        Ok(None)
+    }
+
+    /// Up to `n` canonical names whose aliases are nearest to `name`, for
+    /// "did you mean" messages.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn suggest_entities(&self, name: &str, n: usize) -> Result<Vec<String>> {
+        self.kb_refresh()?;
+        let q = normalise_name(&clean(name, true));
+        let mut st = self.connection().prepare_cached(
+            "SELECT a.norm, k.canonical, k.mentions FROM kb_alias a JOIN kb_entity k ON k.id = a.entity",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?;
+        let mut scored: Vec<(usize, i64, String)> = Vec::new();
+        let limit = (q.chars().count() / 3).max(2);
+        for row in rows {
+            let (norm, canonical, mentions) = row?;
+            let d = if !q.is_empty() && (norm.contains(&q) || q.contains(&norm)) {
+                0
+            } else {
+                levenshtein(&q, &norm)
+            };
+            if d <= limit {
+                scored.push((d, -mentions, canonical));
+            }
+        }
+        scored.sort();
+        let mut out: Vec<String> = Vec::new();
+        for (_, _, c) in scored {
+            if !out.contains(&c) {
+                out.push(c);
+                if out.len() == n {
+                    break;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The entity with id `id`.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn entity(&self, id: i64) -> Result<Option<EntityRecord>> {
+        self.kb_refresh()?;
+        Ok(self
+            .connection()
+            .prepare_cached(&format!("SELECT {ENTITY_COLS} FROM kb_entity WHERE id = ?1"))?
+            .query_row([id], entity_from_row)
+            .optional()?)
+    }
+
+    /// Entities by mentions, most mentioned first, optionally of one label.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn entities(&self, label: Option<&str>, limit: usize) -> Result<Vec<EntityRecord>> {
+        self.kb_refresh()?;
+        let mut st = self.connection().prepare_cached(&format!(
+            "SELECT {ENTITY_COLS} FROM kb_entity WHERE ?1 IS NULL OR label = ?1
+             ORDER BY mentions DESC, id LIMIT ?2"
+        ))?;
+        let rows = st.query_map(params![label, limit as i64], entity_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Aliases of entity `id` as written, with mention counts, most used first.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn entity_aliases(&self, id: i64) -> Result<Vec<(String, u64)>> {
+        let mut st = self.connection().prepare_cached(
+            "SELECT alias, sum(mentions) FROM kb_alias WHERE entity = ?1
+             GROUP BY alias ORDER BY sum(mentions) DESC, alias",
+        )?;
+        let rows = st.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as u64)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The entity that a per-document name (a speaker, an event participant)
+    /// belongs to, if the KB knows it.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn entity_of_name(&self, name: &str) -> Result<Option<EntityRecord>> {
+        let found = self
+            .connection()
+            .prepare_cached(&format!(
+                "SELECT {ENTITY_COLS} FROM kb_entity WHERE id = (
+                   SELECT n.entity FROM kb_name n JOIN kb_entity k ON k.id = n.entity
+                   WHERE n.name = ?1 ORDER BY k.mentions DESC LIMIT 1)"
+            ))?
+            .query_row([name], entity_from_row)
+            .optional()?;
+        match found {
+            Some(e) => Ok(Some(e)),
+            // Names that no entity mention carries (speakers resolved from
+            // a title, say): fall back to alias lookup.
+            None => {
+                let mut st = self.connection().prepare_cached(&format!(
+                    "SELECT {ENTITY_COLS} FROM kb_entity WHERE id = (
+                        SELECT a.entity FROM kb_alias a JOIN kb_entity k ON k.id = a.entity
+                        WHERE a.norm = ?1 ORDER BY a.mentions DESC, k.mentions DESC LIMIT 1)"
+                ))?;
+                Ok(st
+                    .query_row([normalise_name(&clean(name, true))], entity_from_row)
+                    .optional()?)
+            }
+        }
+    }
+
+    /// Sentences mentioning entity `id` (one row per mention), in document
+    /// date order, at most `limit`.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn entity_mentions(&self, id: i64, range: &DateRange, limit: usize) -> Result<Vec<MentionRow>> {
+        let sql = format!(
+            "SELECT {prov}, s.idx, e.start, e.end, e.mention, {SLICE},
+               (SELECT group_concat(t.value, '|') FROM
+                  (SELECT value FROM timexes t WHERE t.doc = e.doc AND t.type = 'DATE'
+                     AND t.start >= s.start AND t.end <= s.end ORDER BY t.start) t)
+             FROM kb_name n
+             JOIN entities e ON e.canonical = n.name AND e.label = n.label
+             JOIN docs d ON d.key = e.doc
+             JOIN sentences s ON s.doc = e.doc AND s.start <= e.start AND e.start < s.end
+             WHERE n.entity = ?1
+               AND (?2 IS NULL OR d.date >= ?2) AND (?3 IS NULL OR d.date <= ?3 OR d.date LIKE ?3 || '%')
+             ORDER BY d.date, d.key, e.start
+             LIMIT ?4",
+            prov = prov_cols("s.start", "s.end")
+        );
+        let mut st = self.connection().prepare_cached(&sql)?;
+        let rows = st.query_map(params![id, range.from, range.to, limit as i64], |r| {
+            let mut prov = prov_from_row(r, 0)?;
+            prov.sentence = Some(r.get::<_, i64>(9)?.max(0) as u32);
+            let timexes: Option<String> = r.get(14)?;
+            Ok(MentionRow {
+                prov,
+                mention_start: r.get::<_, i64>(10)?.max(0) as u32,
+                mention_end: r.get::<_, i64>(11)?.max(0) as u32,
+                mention: r.get(12)?,
+                sentence_text: r.get::<_, Option<String>>(13)?.unwrap_or_default(),
+                timexes: timexes
+                    .map(|t| t.split('|').map(str::to_string).collect())
+                    .unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Quotes whose speaker belongs to entity `id` (all attributed quotes
+    /// when `id` is `None`), by document date, at most `limit`.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn quotes_of(&self, id: Option<i64>, range: &DateRange, limit: usize) -> Result<Vec<QuoteRow>> {
+        let sql = format!(
+            "SELECT {prov}, q.idx, q.kind, q.speaker, q.cue, q.parts,
+               (SELECT s.idx FROM sentences s WHERE s.doc = q.doc AND s.start <= q.start AND q.start < s.end)
+             FROM quotes q JOIN docs d ON d.key = q.doc
+             WHERE q.speaker IS NOT NULL
+               AND (?1 IS NULL OR q.speaker IN (SELECT name FROM kb_name WHERE entity = ?1))
+               AND (?2 IS NULL OR d.date >= ?2) AND (?3 IS NULL OR d.date <= ?3 OR d.date LIKE ?3 || '%')
+             ORDER BY d.date, d.key, q.start
+             LIMIT ?4",
+            prov = prov_cols("q.start", "q.end")
+        );
+        let mut st = self.connection().prepare_cached(&sql)?;
+        let rows = st.query_map(params![id, range.from, range.to, limit as i64], |r| {
+            let mut prov = prov_from_row(r, 0)?;
+            prov.sentence = r.get::<_, Option<i64>>(14)?.map(|s| s.max(0) as u32);
+            Ok((
+                prov,
+                r.get::<_, i64>(9)?,
+                r.get::<_, String>(10)?,
+                r.get::<_, Option<String>>(11)?,
+                r.get::<_, String>(12)?,
+                r.get::<_, String>(13)?,
+            ))
+        })?;
+        let mut text_of = self
+            .connection()
+            .prepare_cached("SELECT CAST(substr(CAST(text AS BLOB), ?2 + 1, ?3 - ?2) AS TEXT) FROM docs WHERE id = ?1")?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (prov, idx, kind, speaker, cue, parts) = row?;
+            let parts: Vec<[i64; 2]> = serde_json::from_str(&parts).unwrap_or_default();
+            let mut pieces = Vec::new();
+            for [a, b] in parts {
+                let piece: Option<String> = text_of.query_row(params![prov.doc, a, b], |r| r.get(0)).optional()?.flatten();
+                if let Some(p) = piece {
+                    pieces.push(p.trim().to_string());
+                }
+            }
+            out.push(QuoteRow {
+                prov,
+                idx: idx.max(0) as u32,
+                kind,
+                speaker,
+                cue,
+                text: pieces.join(" "),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Events with entity `id` among their participants (every event when
+    /// `None`), optionally of one kind, at most `limit`.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn events_of(&self, id: Option<i64>, kind: Option<&str>, limit: usize) -> Result<Vec<EventRow>> {
+        let sql = format!(
+            "SELECT {prov}, ev.idx, ev.kind, ev.trigger, ev.date, ev.negated,
+               (SELECT group_concat(name, char(31)) FROM
+                  (SELECT name FROM event_participants p WHERE p.doc = ev.doc AND p.event = ev.idx ORDER BY p.pos)),
+               s.idx, {SLICE}
+             FROM events ev JOIN docs d ON d.key = ev.doc
+             LEFT JOIN sentences s ON s.doc = ev.doc AND s.start <= ev.start AND ev.start < s.end
+             WHERE (?1 IS NULL OR EXISTS (
+                 SELECT 1 FROM event_participants p JOIN kb_name n ON n.name = p.name
+                 WHERE p.doc = ev.doc AND p.event = ev.idx AND n.entity = ?1))
+               AND (?2 IS NULL OR ev.kind = ?2)
+             ORDER BY coalesce(ev.date, d.date), d.key, ev.start
+             LIMIT ?3",
+            prov = prov_cols("ev.start", "ev.end")
+        );
+        let mut st = self.connection().prepare_cached(&sql)?;
+        let rows = st.query_map(params![id, kind, limit as i64], |r| {
+            let mut prov = prov_from_row(r, 0)?;
+            prov.sentence = r.get::<_, Option<i64>>(15)?.map(|s| s.max(0) as u32);
+            let parts: Option<String> = r.get(14)?;
+            Ok(EventRow {
+                prov,
+                idx: r.get::<_, i64>(9)?.max(0) as u32,
+                kind: r.get(10)?,
+                trigger: r.get(11)?,
+                date: r.get(12)?,
+                negated: r.get::<_, i64>(13)? != 0,
+                participants: parts
+                    .map(|p| p.split('\u{1f}').map(str::to_string).collect())
+                    .unwrap_or_default(),
+                sentence_text: r.get::<_, Option<String>>(16)?.unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Sentences (text only) in which entity `id` is mentioned, for reading
+    /// descriptions next to its name ("Russia's ambassador …"), at most `limit`.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn mention_contexts(&self, id: i64, limit: usize) -> Result<Vec<(String, u32, u32)>> {
+        let sql = format!(
+            "SELECT {SLICE}, e.start - s.start, e.end - s.start
+             FROM kb_name n
+             JOIN entities e ON e.canonical = n.name AND e.label = n.label
+             JOIN docs d ON d.key = e.doc
+             JOIN sentences s ON s.doc = e.doc AND s.start <= e.start AND e.start < s.end
+             WHERE n.entity = ?1 LIMIT ?2"
+        );
+        let mut st = self.connection().prepare_cached(&sql)?;
+        let rows = st.query_map(params![id, limit as i64], |r| {
+            Ok((
+                r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                r.get::<_, i64>(1)?.max(0) as u32,
+                r.get::<_, i64>(2)?.max(0) as u32,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Documents by date (newest first), `offset`/`limit` paging.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn documents(&self, offset: usize, limit: usize) -> Result<Vec<DocSummary>> {
+        let mut st = self.connection().prepare_cached(
+            "SELECT id, date, title, url, source FROM docs ORDER BY date DESC, key DESC LIMIT ?1 OFFSET ?2",
+        )?;
+        let rows = st.query_map(params![limit as i64, offset as i64], |r| {
+            Ok(DocSummary {
+                id: r.get(0)?,
+                date: r.get(1)?,
+                title: r.get(2)?,
+                url: r.get(3)?,
+                source: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Summary (id, date, title, url, source) of document `id`.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn document_summary(&self, id: &str) -> Result<Option<DocSummary>> {
+        Ok(self
+            .connection()
+            .prepare_cached("SELECT id, date, title, url, source FROM docs WHERE id = ?1")?
+            .query_row([id], |r| {
+                Ok(DocSummary {
+                    id: r.get(0)?,
+                    date: r.get(1)?,
+                    title: r.get(2)?,
+                    url: r.get(3)?,
+                    source: r.get(4)?,
+                })
+            })
+            .optional()?)
+    }
+}
+
+/// Whether a TIMEX3 `date` lies in `range` (prefix-aware: `2016-07` is in
+/// a range from `2016-07-15`).
+pub fn date_in_range(date: Option<&str>, range: &DateRange) -> bool {
+    in_range(date, range)
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Writer;
+    use chronicle_model::{Doc, Entity, EntityLabel, Span};
+
+    /// A document whose entity layer marks each `(mention, canonical, label)`
+    /// at its first occurrence in `text`; one sentence per line.
+    fn doc(id: &str, date: &str, text: &str, ents: &[(&str, &str, EntityLabel)]) -> Doc {
+        let mut d = Doc::new(id, date.parse().ok(), text);
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            d.sentences.push(Span::new(at, at + line.trim_end().len()));
+            at += line.len();
+        }
+        for (mention, canonical, label) in ents {
+            let mut from = 0;
+            while let Some(i) = text[from..].find(mention) {
+                let s = from + i;
+                d.entities.push(Entity {
+                    span: Span::new(s, s + mention.len()),
+                    label: *label,
+                    canonical: canonical.to_string(),
+                });
+                from = s + mention.len();
+            }
+        }
+        d.entities.sort_by_key(|e| e.span.start);
+        d
+    }
+
+    fn store_with(docs: &[Doc]) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = Writer::open(dir.path(), "test").unwrap();
+        w.write_batch(docs, false).unwrap();
+        drop(w);
+        let store = Store::open(dir.path()).unwrap();
+        (dir, store)
+    }
+
+    use EntityLabel::*;
+
+    #[test]
+    fn titles_are_stripped() {
+        assert_eq!(strip_titles("Sen. Jeff Sessions"), "Jeff Sessions");
+        assert_eq!(strip_titles("Attorney General Jeff Sessions"), "Jeff Sessions");
+        assert_eq!(strip_titles("President"), "President");
+        assert_eq!(normalise_name("The White House"), "white house");
+    }
+
+    #[test]
+    fn surname_joins_dominant_full_name_and_aliases_resolve() {
+        let (_d, store) = store_with(&[
+            doc("a", "2017-03-02", "Sen. Jeff Sessions spoke.\nSessions left.", &[
+                ("Sen. Jeff Sessions", "Jeff Sessions", Per),
+                ("Sessions left", "Jeff Sessions", Per),
+            ]),
+            doc("b", "2017-03-03", "Attorney General Jeff Sessions said no.", &[(
+                "Attorney General Jeff Sessions",
+                "Jeff Sessions",
+                Per,
+            )]),
+            doc("c", "2017-03-04", "Sessions was asked.", &[("Sessions", "Sessions", Per)]),
+        ]);
+        let e = store.resolve_entity("Sessions").unwrap().unwrap();
+        assert_eq!(e.canonical, "Jeff Sessions");
+        assert_eq!(e.mentions, 4);
+        assert_eq!(e.first_seen.as_deref(), Some("2017-03-02"));
+        assert_eq!(e.last_seen.as_deref(), Some("2017-03-04"));
+        let by_title = store.resolve_entity("attorney general jeff sessions").unwrap().unwrap();
+        assert_eq!(by_title.id, e.id);
+        let aliases = store.entity_aliases(e.id).unwrap();
+        assert!(aliases.iter().any(|(a, _)| a == "Sen. Jeff Sessions"), "{aliases:?}");
+        assert_eq!(store.entities(Some("PER"), 10).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn ambiguous_surname_and_distinct_full_names_stay_apart() {
+        let (_d, store) = store_with(&[
+            doc("a", "2017-01-01", "Donald Trump met Ivanka Trump.\nTrump spoke.", &[
+                ("Donald Trump", "Donald Trump", Per),
+                ("Ivanka Trump", "Ivanka Trump", Per),
+            ]),
+            doc("b", "2017-01-02", "Trump was there.", &[("Trump", "Trump", Per)]),
+        ]);
+        let donald = store.resolve_entity("Donald Trump").unwrap().unwrap();
+        let ivanka = store.resolve_entity("Ivanka Trump").unwrap().unwrap();
+        assert_ne!(donald.id, ivanka.id);
+        // One mention each: neither dominates, so "Trump" stays its own entity.
+        let trump = store.resolve_entity("Trump").unwrap().unwrap();
+        assert_ne!(trump.id, donald.id);
+        assert_ne!(trump.id, ivanka.id);
+    }
+
+    #[test]
+    fn ids_are_stable_across_refreshes_and_incremental_updates_count() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = Writer::open(dir.path(), "test").unwrap();
+        w.write_batch(&[doc("a", "2016-05-01", "Apple sued.", &[("Apple", "Apple", Org)])], false)
+            .unwrap();
+        let report = refresh(dir.path()).unwrap();
+        assert!(report.refreshed && report.full);
+        let store = Store::open(dir.path()).unwrap();
+        let apple = store.resolve_entity("apple").unwrap().unwrap();
+        w.write_batch(
+            &[doc("b", "2016-06-01", "Samsung and Apple.", &[
+                ("Samsung", "Samsung", Org),
+                ("Apple", "Apple", Org),
+            ])],
+            false,
+        )
+        .unwrap();
+        let report = refresh(dir.path()).unwrap();
+        assert!(report.refreshed && !report.full);
+        let again = store.resolve_entity("Apple").unwrap().unwrap();
+        assert_eq!(again.id, apple.id);
+        assert_eq!(again.mentions, 2);
+        assert_eq!(again.last_seen.as_deref(), Some("2016-06-01"));
+        assert!(!refresh(dir.path()).unwrap().refreshed);
+    }
+
+    #[test]
+    fn suggestions_name_near_aliases() {
+        let (_d, store) = store_with(&[doc("a", "2017-01-01", "Steve Jobs spoke.", &[(
+            "Steve Jobs",
+            "Steve Jobs",
+            Per,
+        )])]);
+        assert!(store.resolve_entity("Steve Jbos").unwrap().is_none());
+        assert_eq!(store.suggest_entities("Steve Jbos", 3).unwrap(), vec!["Steve Jobs".to_string()]);
+    }
+
+    #[test]
+    fn mentions_carry_provenance_and_sentence_timexes() {
+        let mut d = doc("a", "2017-03-02", "Intro.\nIn July 2016 Kislyak met Sessions.", &[
+            ("Kislyak", "Sergey Kislyak", Per),
+        ]);
+        d.timexes.push(chronicle_model::Timex {
+            span: Span::new(10, 19),
+            kind: chronicle_model::TimexType::Date,
+            value: "2016-07".into(),
+            modifier: None,
+        });
+        let (_d, store) = store_with(&[d]);
+        let e = store.resolve_entity("Sergey Kislyak").unwrap().unwrap();
+        let rows = store.entity_mentions(e.id, &DateRange::default(), 10).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].prov.sentence, Some(1));
+        assert_eq!(rows[0].sentence_text, "In July 2016 Kislyak met Sessions.");
+        assert_eq!(rows[0].timexes, vec!["2016-07".to_string()]);
+        assert_eq!(rows[0].prov.char_start, 7);
+    }
+}

@@ -1,0 +1,1786 @@
+//! The grammar: at each token, every rule family tries to read a temporal
+//! expression and resolve it; the longest reading wins and scanning resumes
+//! after it. Rules are small functions over word classes, so the whole pass
+//! is linear in the number of tokens with a small constant.
+
+use chronicle_model::{Date, Span, Timex, TimexMod, TimexType};
+
+use crate::context::{cue_at, tense_at, Ctx, Tense};
+use crate::lexicon::{Lex, Pod, Season, Unit, W};
+use crate::stream::Tk;
+use crate::value::{self, add_days, point_of, shift, valid_ymd, weekday, Point};
+
+/// A resolved value: a calendar point (tracked as the narrative reference)
+/// or a literal (durations, sets, `PRESENT_REF`, underspecified forms).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Val {
+    P(Point),
+    S(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Cand {
+    pub end: usize,
+    pub kind: TimexType,
+    pub val: Val,
+    pub modifier: Option<TimexMod>,
+    /// A leading "the" belongs to the expression ("the third quarter"), not
+    /// to a noun phrase the expression modifies ("the year-earlier results").
+    pub takes_the: bool,
+    /// The expression names its year (explicitly or as "last year"): later
+    /// bare months and days of the narrative take that year.
+    pub year_ref: bool,
+    /// The value was computed from another quarter ("a year ago"), so it
+    /// does not become the quarter under discussion.
+    pub derived: bool,
+}
+
+fn cand(end: usize, kind: TimexType, val: Val) -> Option<Cand> {
+    Some(Cand {
+        end,
+        kind,
+        val,
+        modifier: None,
+        takes_the: true,
+        year_ref: false,
+        derived: false,
+    })
+}
+
+fn year_ref(c: Option<Cand>) -> Option<Cand> {
+    c.map(|mut c| {
+        c.year_ref = true;
+        c
+    })
+}
+
+fn with_mod(mut c: Cand, m: Option<TimexMod>) -> Cand {
+    if m.is_some() {
+        c.modifier = m;
+    }
+    c
+}
+
+pub struct Parser<'a> {
+    pub toks: &'a [Tk],
+    pub text: &'a str,
+    pub ctx: Ctx,
+}
+
+/// Underspecified value of a relative expression when there is no document date.
+fn under(unit: Unit) -> String {
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => "XXXX-XX-XX",
+        Unit::Week => "XXXX-WXX",
+        Unit::Weekend => "XXXX-WXX-WE",
+        Unit::Month => "XXXX-XX",
+        Unit::Quarter => "XXXX-QX",
+        Unit::Year => "XXXX",
+        Unit::Decade => "XXX",
+        Unit::Century => "XX",
+    }
+    .to_string()
+}
+
+/// A duration value: `n` units (`None` = unknown, `X`), plus half a unit.
+pub fn duration(n: Option<u32>, half: bool, unit: Unit) -> String {
+    let Some(n) = n else {
+        return match unit {
+            Unit::Second => "PTXS",
+            Unit::Minute => "PTXM",
+            Unit::Hour => "PTXH",
+            Unit::Day | Unit::Weekend => "PXD",
+            Unit::Week => "PXW",
+            Unit::Month => "PXM",
+            Unit::Quarter => "PXQ",
+            Unit::Year | Unit::Decade | Unit::Century => "PXY",
+        }
+        .to_string();
+    };
+    let n = n as u64;
+    match (unit, half) {
+        (Unit::Second, _) => format!("PT{n}S"),
+        (Unit::Minute, false) => format!("PT{n}M"),
+        (Unit::Minute, true) => format!("PT{n}M30S"),
+        (Unit::Hour, false) => format!("PT{n}H"),
+        (Unit::Hour, true) if n == 0 => "PT30M".to_string(),
+        (Unit::Hour, true) => format!("PT{n}H30M"),
+        (Unit::Day, false) => format!("P{n}D"),
+        (Unit::Day, true) => format!("P{n}DT12H"),
+        (Unit::Weekend, _) => format!("P{}D", 2 * n),
+        (Unit::Week, _) => format!("P{n}W"),
+        (Unit::Month, _) => format!("P{n}M"),
+        (Unit::Quarter, _) => format!("P{n}Q"),
+        (Unit::Year, false) => format!("P{n}Y"),
+        (Unit::Year, true) if n == 0 => "P6M".to_string(),
+        (Unit::Year, true) => format!("P{n}Y6M"),
+        (Unit::Decade, _) => format!("P{}Y", 10 * n),
+        (Unit::Century, _) => format!("P{}Y", 100 * n),
+    }
+}
+
+fn set_value(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Second => "PT1S",
+        Unit::Minute => "PT1M",
+        Unit::Hour => "PT1H",
+        Unit::Day => "P1D",
+        Unit::Weekend => "XXXX-WXX-WE",
+        Unit::Week => "P1W",
+        Unit::Month => "P1M",
+        Unit::Quarter => "P1Q",
+        Unit::Year => "P1Y",
+        Unit::Decade => "P10Y",
+        Unit::Century => "P100Y",
+    }
+}
+
+/// A number phrase: value (None = unknown amount), half, end.
+struct Num {
+    n: Option<u32>,
+    half: bool,
+    end: usize,
+    approx: bool,
+}
+
+impl<'a> Parser<'a> {
+    #[inline]
+    fn lex(&self, i: usize) -> Lex {
+        self.toks.get(i).map_or(Lex::Other, |t| t.lex)
+    }
+
+    #[inline]
+    fn is(&self, i: usize, w: W) -> bool {
+        self.lex(i) == Lex::Word(w)
+    }
+
+    fn unit(&self, i: usize) -> Option<(Unit, bool)> {
+        match self.lex(i) {
+            Lex::Unit(u, p) => Some((u, p)),
+            _ => None,
+        }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.span.range()))
+            .unwrap_or("")
+    }
+
+    fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cap)
+    }
+
+    /// Token `i` is a hyphen part glued to token `i - 1`.
+    fn glued(&self, i: usize) -> bool {
+        i > 0 && i < self.toks.len() && self.toks[i].outer == self.toks[i - 1].outer
+    }
+
+    fn tense(&self, i: usize) -> Tense {
+        tense_at(self.text, self.toks, i)
+    }
+
+    fn sent(&self, i: usize) -> u32 {
+        self.toks.get(i).map_or(0, |t| t.sent)
+    }
+
+    /// The narrative reference near token `i`: the last date emitted in this
+    /// or the previous sentence.
+    fn near_ref(&self, i: usize) -> Option<Point> {
+        let (p, s) = self.ctx.last?;
+        (self.sent(i) <= s + 1).then_some(p)
+    }
+
+    /// The reference for anaphoric expressions ("the following day").
+    fn reference(&self) -> Option<Point> {
+        self.ctx.last.map(|(p, _)| p)
+    }
+
+    /// The year the narrative named earlier in this sentence.
+    fn near_year(&self, i: usize) -> Option<i32> {
+        let (y, s) = self.ctx.year?;
+        (self.sent(i) == s).then_some(y)
+    }
+
+    /// The quarter under discussion ("the quarter", "a year ago").
+    fn ref_quarter(&self) -> Option<(i32, u8)> {
+        match self.ctx.quarter {
+            Some(Point::Quarter(y, q)) => Some((y, q)),
+            _ => None,
+        }
+    }
+
+    // ---- entry point ----------------------------------------------------
+
+    /// The longest timex starting at token `i`, with its first token
+    /// (a leading "the" may be included).
+    pub fn parse(&self, i: usize) -> Option<Cand> {
+        match self.lex(i) {
+            Lex::Other | Lex::Punct(_) | Lex::Poss => return None,
+            _ => {}
+        }
+        let mut best = self.prefixed(i);
+        if self.is(i, W::The) {
+            if let Some(c) = self.the_phrase(i + 1).filter(|c| c.takes_the) {
+                best = longer(best, Some(c));
+            }
+        } else {
+            best = longer(best, self.core(i));
+        }
+        best
+    }
+
+    /// Approximation and comparison prefixes: "about two years", "nearly a
+    /// decade ago", "at least 30 days", "more than four hours".
+    fn prefixed(&self, i: usize) -> Option<Cand> {
+        let (m, j) = match self.lex(i) {
+            Lex::Word(W::About | W::Around | W::Approximately) => (TimexMod::Approx, i + 1),
+            Lex::Word(W::Nearly | W::Almost) => (TimexMod::LessThan, i + 1),
+            Lex::Word(W::More | W::Over) if self.is(i + 1, W::Than) => (TimexMod::MoreThan, i + 2),
+            Lex::Word(W::Less) if self.is(i + 1, W::Than) => (TimexMod::LessThan, i + 2),
+            Lex::Word(W::At) if self.is(i + 1, W::Least) => (TimexMod::EqualOrMore, i + 2),
+            Lex::Word(W::At) if self.is(i + 1, W::Most) => (TimexMod::EqualOrLess, i + 2),
+            Lex::Word(W::Up) if self.is(i + 1, W::To) => (TimexMod::EqualOrLess, i + 2),
+            _ => return None,
+        };
+        let inner = if self.is(j, W::The) {
+            self.the_phrase(j + 1)
+        } else {
+            self.core(j)
+        }?;
+        // Only quantities take these prefixes: durations, "ago" dates, clock times.
+        let quantity = matches!(inner.kind, TimexType::Duration | TimexType::Time)
+            || matches!(self.lex(j), Lex::Int(..) | Lex::Card(_) | Lex::Word(W::A));
+        quantity.then(|| with_mod(inner, Some(m)))
+    }
+
+    /// Phrases that take their "the" into the extent; `i` is after "the".
+    fn the_phrase(&self, i: usize) -> Option<Cand> {
+        let mut best = None;
+        match self.lex(i) {
+            // "the end of 1990", "the beginning of October"
+            Lex::Word(W::End | W::Beginning | W::Start | W::Middle) if self.is(i + 1, W::Of) => {
+                let m = match self.lex(i) {
+                    Lex::Word(W::End) => TimexMod::End,
+                    Lex::Word(W::Middle) => TimexMod::Mid,
+                    _ => TimexMod::Start,
+                };
+                let inner = if self.is(i + 2, W::The) {
+                    match (self.unit(i + 3), self.ctx.dct) {
+                        // "the end of the year": the current one
+                        (Some((u @ (Unit::Year | Unit::Month | Unit::Week | Unit::Quarter), false)), Some(d)) => {
+                            let base = match (u, self.ref_quarter()) {
+                                (Unit::Quarter, Some((y, q))) => Point::Quarter(y, q),
+                                _ => point_of(d, u),
+                            };
+                            cand(i + 4, TimexType::Date, Val::P(base))
+                        }
+                        _ => self.the_phrase(i + 3),
+                    }
+                } else {
+                    self.core(i + 2)
+                };
+                if let Some(c) = inner {
+                    if c.kind != TimexType::Duration {
+                        best = Some(with_mod(c, Some(m)));
+                    }
+                }
+            }
+            // "the first half of 1990"
+            Lex::Ordinal(n @ 1..=2) if self.is(i + 1, W::Half) => {
+                let (y, end) = self.of_year(i + 2);
+                let y = y.or_else(|| self.ctx.dct.map(|d| d.year() as i32));
+                best = match y {
+                    Some(y) => cand(end, TimexType::Date, Val::P(Point::Half(y, n as u8))),
+                    None => cand(end, TimexType::Date, Val::S(format!("XXXX-H{n}"))),
+                };
+            }
+            Lex::Word(W::Future) => best = cand(i + 1, TimexType::Date, Val::S("FUTURE_REF".into())),
+            Lex::Word(W::Near | W::Short)
+                if self.is(i + 1, W::Future) || self.is(i + 1, W::Term) =>
+            {
+                best = cand(i + 2, TimexType::Date, Val::S("FUTURE_REF".into()))
+            }
+            Lex::Word(W::Present) => best = cand(i + 1, TimexType::Date, Val::S("PRESENT_REF".into())),
+            // "the full year"
+            Lex::Word(W::Full) if self.unit(i + 1) == Some((Unit::Year, false)) => {
+                if let Some(d) = self.ctx.dct {
+                    best = cand(i + 2, TimexType::Date, Val::P(Point::Year(d.year() as i32)));
+                }
+            }
+            Lex::Word(W::Past) => {
+                // "the past" alone; "the past two months" is a relative phrase.
+                if !matches!(self.lex(i + 1), Lex::Unit(..) | Lex::Int(..) | Lex::Card(_))
+                    && !matches!(self.lex(i + 1), Lex::Word(W::Few | W::Several | W::Couple | W::Year2))
+                {
+                    best = cand(i + 1, TimexType::Date, Val::S("PAST_REF".into()));
+                }
+            }
+            Lex::Season(s) if !self.is(i + 1, W::Of) || matches!(self.lex(i + 2), Lex::Int(_, 4)) => {
+                best = self.season_phrase(i, s, 0, false);
+            }
+            Lex::Unit(u, false) => best = self.the_unit(i, u),
+            Lex::Word(W::Year2) => {}
+            _ => {}
+        }
+        let core = match self.lex(i) {
+            // Phrases headed by a unit, a count or a position take "the";
+            // dates used as modifiers keep it outside ("the Aug. 7 bombings").
+            Lex::Word(
+                W::Past | W::Last | W::Next | W::Coming | W::Following | W::Previous | W::Latest
+                | W::Current | W::Same | W::Early | W::Late | W::Mid | W::Fiscal | W::Few
+                | W::Several | W::Couple | W::Comparable | W::Corresponding | W::Full,
+            )
+            | Lex::Ordinal(_)
+            | Lex::Card(_)
+            | Lex::Decade(_)
+            | Lex::Season(_)
+            | Lex::Unit(..)
+            | Lex::Pod(_) => self.core(i).map(|mut c| {
+                // A hyphenated compound before a noun is a modifier ("the two-week gulf").
+                let literal_ref = matches!(&c.val, Val::S(v) if v.ends_with("_REF"));
+                if literal_ref || (c.end > i + 1 && self.glued(c.end - 1) && !self.glued(c.end)) {
+                    c.takes_the = false;
+                }
+                c
+            }),
+            Lex::Int(_, 1..=3) => self.core(i),
+            _ => None,
+        };
+        let best = longer(best, core);
+        // "the first nine months", "the first two years"
+        let best = match (self.lex(i), self.number(i + 1)) {
+            (Lex::Ordinal(1) | Lex::Word(W::Last | W::Next | W::Past | W::Latest), Some(num)) => {
+                match self.unit(num.end) {
+                    Some((u, _)) => longer(
+                        best,
+                        cand(num.end + 1, TimexType::Duration, Val::S(duration(num.n, num.half, u))),
+                    ),
+                    None => best,
+                }
+            }
+            _ => best,
+        };
+        // "the last half of 1989"
+        let best = match (self.lex(i), self.lex(i + 1)) {
+            (Lex::Word(W::Last), Lex::Word(W::Half)) => {
+                let (y, end) = self.of_year(i + 2);
+                match y.or_else(|| self.ctx.dct.map(|d| d.year() as i32)) {
+                    Some(y) => longer(best, cand(end, TimexType::Date, Val::P(Point::Half(y, 2)))),
+                    None => best,
+                }
+            }
+            _ => best,
+        };
+        // "the 1988 quarter", "the 1989 period"
+        let best = longer(best, self.year_period(i));
+        best
+    }
+
+    /// "the day", "the week", "the quarter", "the year", "the weekend".
+    fn the_unit(&self, i: usize, u: Unit) -> Option<Cand> {
+        let reference = self.reference();
+        match u {
+            Unit::Quarter => {
+                let p = match self.ref_quarter() {
+                    Some((y, q)) => Point::Quarter(y, q),
+                    _ => {
+                        let d = self.ctx.dct?;
+                        shift(point_of(d, Unit::Quarter), Unit::Quarter, -1)?
+                    }
+                };
+                cand(i + 1, TimexType::Date, Val::P(p))
+            }
+            Unit::Year => {
+                // "the year ended Sept. 30" is a span of time; "the year" alone the current one.
+                cand(i + 1, TimexType::Duration, Val::S("P1Y".into()))
+            }
+            Unit::Weekend => {
+                let d = self.ctx.dct?;
+                let p = match self.tense(i) {
+                    Tense::Past => {
+                        let back = (weekday(d) as i64) % 7;
+                        let sat = add_days(d, -(back + 1))?;
+                        if weekday(d) >= 6 {
+                            point_of(d, Unit::Weekend)
+                        } else {
+                            point_of(sat, Unit::Weekend)
+                        }
+                    }
+                    Tense::Future => point_of(d, Unit::Weekend),
+                };
+                cand(i + 1, TimexType::Date, Val::P(p))
+            }
+            // "the day" alone is mostly "the day belonged to ...".
+            Unit::Day if !matches!(self.lex(i + 1), Lex::Word(W::Before | W::After)) => None,
+            Unit::Day | Unit::Week | Unit::Month => {
+                let p = match reference {
+                    Some(p) if p.is_day_or_finer() || u != Unit::Day => {
+                        let d = match p {
+                            Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _) => d,
+                            _ => self.ctx.dct?,
+                        };
+                        point_of(d, u)
+                    }
+                    _ => point_of(self.ctx.dct?, u),
+                };
+                cand(i + 1, TimexType::Date, Val::P(p))
+            }
+            _ => None,
+        }
+    }
+
+    /// "the 1988 quarter", "the 1988 third quarter", "the 1989 period".
+    fn year_period(&self, i: usize) -> Option<Cand> {
+        let Lex::Int(y, 4) = self.lex(i) else { return None };
+        let y = y as i32;
+        match (self.lex(i + 1), self.lex(i + 2)) {
+            (Lex::Ordinal(q @ 1..=4), Lex::Unit(Unit::Quarter, false)) => {
+                cand(i + 3, TimexType::Date, Val::P(Point::Quarter(y, q as u8)))
+            }
+            (Lex::Unit(Unit::Quarter, false), _) | (Lex::Word(W::Period), _) => {
+                let p = match self.ref_quarter() {
+                    Some((_, q)) => Point::Quarter(y, q),
+                    _ => Point::Year(y),
+                };
+                cand(i + 2, TimexType::Date, Val::P(p))
+            }
+            _ => None,
+        }
+    }
+
+    /// "of 1990" after a part of a year: (year, end).
+    fn of_year(&self, i: usize) -> (Option<i32>, usize) {
+        if self.is(i, W::Of) {
+            if let Lex::Int(y, 4) = self.lex(i + 1) {
+                return (Some(y as i32), i + 2);
+            }
+        }
+        (None, i)
+    }
+
+    /// Everything that does not start with "the".
+    fn core(&self, i: usize) -> Option<Cand> {
+        let l = self.lex(i);
+        let mut best = match l {
+            Lex::IsoDate(y, m, d) => {
+                let date = valid_ymd(y, m as u32, d as u32)?;
+                cand(i + 1, TimexType::Date, Val::P(Point::Day(date)))
+            }
+            Lex::Month(m, amb) => self.month_phrase(i, m, amb),
+            Lex::Weekday(wd, plural) => self.weekday_phrase(i, wd, plural),
+            Lex::Int(..) | Lex::Ordinal(_) => {
+                let mut b = self.day_month(i);
+                b = longer(b, self.year_phrase(i));
+                b = longer(b, self.clock(i));
+                b
+            }
+            Lex::Clock(..) => self.clock(i),
+            Lex::Decade(_) => self.decade(i, None),
+            Lex::Season(s) => self.season_phrase(i, s, 0, true),
+            Lex::Word(w) => self.word_phrase(i, w),
+            _ => None,
+        };
+        if matches!(l, Lex::Int(..) | Lex::Card(_) | Lex::Word(W::A | W::Few | W::Several | W::Couple | W::Some))
+        {
+            best = longer(best, self.quantity(i));
+        }
+        if let Lex::Ordinal(n) = l {
+            best = longer(best, self.ordinal_phrase(i, n));
+        }
+        if matches!(
+            l,
+            Lex::Unit(Unit::Year | Unit::Quarter, false)
+                | Lex::Word(W::Comparable | W::Corresponding | W::Same | W::Period)
+        ) {
+            best = longer(best, self.year_ago(i));
+        }
+        match l {
+            // "for years", "in the weeks before": an unknown number of units
+            Lex::Unit(u, true)
+                if i > 0
+                    && !matches!(u, Unit::Weekend | Unit::Quarter | Unit::Second)
+                    && matches!(
+                        self.lex(i - 1),
+                        Lex::Word(W::For | W::In | W::Over | W::Within | W::After | W::The | W::Through)
+                    ) =>
+            {
+                best = longer(best, cand(i + 1, TimexType::Duration, Val::S(duration(None, false, u))));
+            }
+            // "year-end", "year end", "year's end"
+            Lex::Unit(Unit::Year, false) => {
+                let k = if self.lex(i + 1) == Lex::Poss { i + 2 } else { i + 1 };
+                if self.is(k, W::End) {
+                    if let Some(d) = self.ctx.dct {
+                        let c = cand(k + 1, TimexType::Date, Val::P(Point::Year(d.year() as i32)));
+                        best = longer(best, c.map(|c| with_mod(c, Some(TimexMod::End))));
+                    }
+                }
+            }
+            // "nineteen ninety-six"
+            Lex::Card(c @ (19 | 20)) => {
+                if let Lex::Card(t @ 10..=99) = self.lex(i + 1) {
+                    let (n, end) = match self.lex(i + 2) {
+                        Lex::Card(u @ 1..=9) if t >= 20 && t % 10 == 0 => (t + u, i + 3),
+                        _ => (t, i + 2),
+                    };
+                    let y = (c * 100 + n) as i32;
+                    best = longer(best, year_ref(cand(end, TimexType::Date, Val::P(Point::Year(y)))));
+                }
+            }
+            _ => {}
+        }
+        best
+    }
+
+    /// Year-on-year comparisons of earnings news: "year-earlier", "the
+    /// year-ago quarter", "the year-earlier nine months", "the corresponding
+    /// period last year", "the quarter a year ago".
+    fn year_ago(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        if matches!(self.lex(j), Lex::Word(W::Comparable | W::Corresponding | W::Same)) {
+            j += 1;
+        }
+        let base = || -> Option<Point> {
+            match self.ref_quarter() {
+                Some((y, q)) => shift(Point::Quarter(y, q), Unit::Year, -1),
+                None => Some(Point::Year(self.ctx.dct?.year() as i32 - 1)),
+            }
+        };
+        let derived = |c: Option<Cand>| {
+            c.map(|mut c| {
+                c.derived = true;
+                c
+            })
+        };
+        if self.unit(j) == Some((Unit::Year, false))
+            && self.glued(j + 1)
+            && matches!(self.lex(j + 1), Lex::Word(W::Earlier | W::Ago))
+        {
+            let k = j + 2;
+            if let Some(num) = self.number(k) {
+                if let Some((u, true)) = self.unit(num.end) {
+                    return cand(num.end + 1, TimexType::Duration, Val::S(duration(num.n, num.half, u)));
+                }
+            }
+            if let (Lex::Ordinal(q @ 1..=4), Some((Unit::Quarter, false))) = (self.lex(k), self.unit(k + 1)) {
+                let y = match self.ref_quarter() {
+                    Some((y, _)) => y - 1,
+                    None => self.ctx.dct?.year() as i32 - 1,
+                };
+                return derived(cand(k + 2, TimexType::Date, Val::P(Point::Quarter(y, q as u8))));
+            }
+            let headed = matches!(self.lex(k), Lex::Unit(Unit::Quarter, false) | Lex::Word(W::Period));
+            let end = if headed { k + 1 } else { k };
+            let mut c = derived(cand(end, TimexType::Date, Val::P(base()?)))?;
+            c.takes_the = headed;
+            return Some(c);
+        }
+        // "the same period last year", "the quarter a year ago"
+        if matches!(self.lex(j), Lex::Unit(Unit::Quarter, false) | Lex::Word(W::Period)) {
+            let k = j + 1;
+            let end = if self.is(k, W::Last) && self.unit(k + 1) == Some((Unit::Year, false)) {
+                k + 2
+            } else if self.is(k, W::A)
+                && self.unit(k + 1) == Some((Unit::Year, false))
+                && matches!(self.lex(k + 2), Lex::Word(W::Ago | W::Earlier))
+            {
+                k + 3
+            } else {
+                return None;
+            };
+            return derived(cand(end, TimexType::Date, Val::P(base()?)));
+        }
+        None
+    }
+
+    // ---- calendar dates ---------------------------------------------------
+
+    fn day_num(&self, i: usize) -> Option<u32> {
+        match self.lex(i) {
+            Lex::Int(d, 1..=2) | Lex::Ordinal(d) if (1..=31).contains(&d) => Some(d),
+            _ => None,
+        }
+    }
+
+    fn year_num(&self, i: usize) -> Option<i32> {
+        match self.lex(i) {
+            Lex::Int(y, 4) if (1000..=2999).contains(&y) => Some(y as i32),
+            _ => None,
+        }
+    }
+
+    /// A year after a comma or directly: (year, end).
+    fn trailing_year(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_num(i) {
+            return Some((y, i + 1));
+        }
+        if self.lex(i) == Lex::Punct(b',') {
+            if let Some(y) = self.year_num(i + 1) {
+                return Some((y, i + 2));
+            }
+        }
+        None
+    }
+
+    /// "Aug. 7", "Aug. 7, 1998", "July 1997", "July last year", bare "July".
+    fn month_phrase(&self, i: usize, m: u8, ambiguous: bool) -> Option<Cand> {
+        // Month Day [, Year]
+        if let Some(d) = self.day_num(i + 1) {
+            if !self.is(i + 2, W::Of) {
+                let (year, end) = match self.trailing_year(i + 2) {
+                    Some((y, e)) => (Some(y), e),
+                    None => (None, i + 2),
+                };
+                if ambiguous && !self.cap(i) {
+                    return None;
+                }
+                return self.emit_day(i, year, m, d, end);
+            }
+        }
+        if ambiguous && !self.cap(i) {
+            return None;
+        }
+        // Month [of] Year
+        let (j, of) = if self.is(i + 1, W::Of) { (i + 2, true) } else { (i + 1, false) };
+        if let Some(y) = self.year_num(j) {
+            return year_ref(cand(j + 1, TimexType::Date, Val::P(Point::Month(y, m))));
+        }
+        // "January this year", "July last year"
+        if !of {
+            if let Some(off) = self.rel_word(i + 1) {
+                if self.unit(i + 2) == Some((Unit::Year, false)) {
+                    let val = match self.ctx.dct {
+                        Some(d) => Val::P(Point::Month(d.year() as i32 + off, m)),
+                        None => Val::S(format!("XXXX-{m:02}")),
+                    };
+                    return cand(i + 3, TimexType::Date, val);
+                }
+            }
+        }
+        if ambiguous && !self.month_context(i) {
+            return None;
+        }
+        let val = self.bare_month(i, m);
+        cand(i + 1, TimexType::Date, val)
+    }
+
+    /// "this" → 0, "last" → -1, "next" → 1.
+    fn rel_word(&self, i: usize) -> Option<i32> {
+        match self.lex(i) {
+            Lex::Word(W::This | W::Current) => Some(0),
+            Lex::Word(W::Last | W::Past | W::Previous) => Some(-1),
+            Lex::Word(W::Next | W::Coming | W::Following) => Some(1),
+            _ => None,
+        }
+    }
+
+    /// "May" and "March" need a preposition or modifier to be months.
+    fn month_context(&self, i: usize) -> bool {
+        i > 0
+            && matches!(
+                self.lex(i - 1),
+                Lex::Word(
+                    W::In | W::Of | W::Early | W::Late | W::Mid | W::Last | W::Next | W::This
+                        | W::Since | W::Until | W::Before | W::After | W::From | W::To | W::By
+                        | W::During | W::Through
+                )
+            )
+    }
+
+    fn bare_month(&self, i: usize, m: u8) -> Val {
+        if let Some(y) = self.near_year(i) {
+            return Val::P(Point::Month(y, m));
+        }
+        let Some(d) = self.ctx.dct else {
+            return Val::S(format!("XXXX-{m:02}"));
+        };
+        Val::P(Point::Month(self.year_for(i, d, m, 15), m))
+    }
+
+    /// The year of a month (and day) written without one: the occurrence
+    /// nearest the document date, the next one in future narration, the
+    /// previous one when a past-tense verb is right next to it.
+    fn year_for(&self, i: usize, dct: Date, m: u8, day: u32) -> i32 {
+        let y = dct.year() as i32;
+        // Days (roughly) from the document date to the mention in the same year.
+        let ahead = (m as i32 - dct.month() as i32) * 31 + (day as i32 - dct.day() as i32);
+        // The next occurrence, on or after the document date.
+        let (next_y, next_gap) = if ahead >= 0 { (y, ahead) } else { (y + 1, ahead + 372) };
+        let prev_y = if ahead <= 0 { y } else { y - 1 };
+        match cue_at(self.text, self.toks, i) {
+            Some((Tense::Future, _)) => next_y,
+            Some((Tense::Past, dist)) if dist <= 6 => prev_y,
+            // News looks back, except to dates coming up within a season.
+            _ if next_gap <= 92 => next_y,
+            _ => prev_y,
+        }
+    }
+
+    fn emit_day(&self, i: usize, year: Option<i32>, m: u8, d: u32, end: usize) -> Option<Cand> {
+        let y = match year {
+            Some(y) => y,
+            None => match self.near_year(i) {
+                Some(y) => y,
+                None => match self.ctx.dct {
+                    Some(dct) => self.year_for(i, dct, m, d),
+                    None => {
+                        // Impossible dates never become values, even underspecified.
+                        valid_ymd(2000, m as u32, d)?;
+                        return cand(end, TimexType::Date, Val::S(format!("XXXX-{m:02}-{d:02}")));
+                    }
+                },
+            },
+        };
+        let date = valid_ymd(y, m as u32, d)?;
+        let c = cand(end, TimexType::Date, Val::P(Point::Day(date)));
+        if year.is_some() {
+            year_ref(c)
+        } else {
+            c
+        }
+    }
+
+    /// "7 August 2017", "the 7th of August".
+    fn day_month(&self, i: usize) -> Option<Cand> {
+        let d = self.day_num(i)?;
+        let j = if self.is(i + 1, W::Of) { i + 2 } else { i + 1 };
+        let Lex::Month(m, amb) = self.lex(j) else { return None };
+        if amb && !self.cap(j) {
+            return None;
+        }
+        let (year, end) = match self.trailing_year(j + 1) {
+            Some((y, e)) => (Some(y), e),
+            None => (None, j + 1),
+        };
+        self.emit_day(i, year, m, d, end)
+    }
+
+    /// "Friday", "Friday morning", "Friday, Oct. 23", "Fridays".
+    fn weekday_phrase(&self, i: usize, wd: u8, plural: bool) -> Option<Cand> {
+        if plural {
+            let (pod, end) = match self.lex(i + 1) {
+                Lex::Pod(p) => (Some(p), i + 2),
+                _ => (None, i + 1),
+            };
+            let v = match pod {
+                Some(p) => format!("XXXX-WXX-{wd}T{}", p.code()),
+                None => format!("XXXX-WXX-{wd}"),
+            };
+            return cand(end, TimexType::Set, Val::S(v));
+        }
+        // Weekday, Month Day [, Year]
+        let j = if self.lex(i + 1) == Lex::Punct(b',') { i + 2 } else { i + 1 };
+        if let Lex::Month(m, _) = self.lex(j) {
+            if let Some(c) = self.month_phrase(j, m, false) {
+                if matches!(c.val, Val::P(Point::Day(_))) {
+                    return Some(c);
+                }
+            }
+        }
+        if let Some(c) = self.day_month(j) {
+            return Some(c);
+        }
+        let val = match self.ctx.dct {
+            Some(d) => Val::P(Point::Day(self.weekday_date(i, d, wd, self.tense(i))?)),
+            None => Val::S(format!("XXXX-WXX-{wd}")),
+        };
+        let mut c = self.day_part_after(i + 1, val, TimexType::Date)?;
+        // "Friday night" is annotated as a date in TimeBank practice.
+        c.kind = TimexType::Date;
+        Some(c)
+    }
+
+    /// The date of a bare weekday: the latest one on or before the document
+    /// date in past narration, the next one on or after it in future.
+    fn weekday_date(&self, _i: usize, d: Date, wd: u8, tense: Tense) -> Option<Date> {
+        let cur = weekday(d) as i64;
+        let wd = wd as i64;
+        match tense {
+            Tense::Past => add_days(d, -((cur - wd).rem_euclid(7))),
+            Tense::Future => add_days(d, (wd - cur).rem_euclid(7)),
+        }
+    }
+
+    /// A day value optionally followed by a part of the day ("morning").
+    fn day_part_after(&self, j: usize, val: Val, kind: TimexType) -> Option<Cand> {
+        if let Lex::Pod(p) = self.lex(j) {
+            let v = match val {
+                Val::P(Point::Day(d)) => Val::P(Point::DayPart(d, p)),
+                Val::S(s) => Val::S(format!("{s}T{}", p.code())),
+                v => v,
+            };
+            return cand(j + 1, TimexType::Time, v);
+        }
+        cand(j, kind, val)
+    }
+
+    /// A four-digit year and what can follow it.
+    fn year_phrase(&self, i: usize) -> Option<Cand> {
+        let y = self.year_num(i)?;
+        if !self.plausible_year(i, y) {
+            return None;
+        }
+        // "1990 and beyond", "1994 or later"
+        if (self.is(i + 1, W::And) && self.is(i + 2, W::Beyond))
+            || (self.is(i + 1, W::Or) && self.is(i + 2, W::Later))
+        {
+            let c = cand(i + 3, TimexType::Date, Val::P(Point::Year(y)))?;
+            return Some(with_mod(c, Some(TimexMod::OnOrAfter)));
+        }
+        // "1989's third quarter"
+        if self.lex(i + 1) == Lex::Poss {
+            if let Some(c) = self.quarter_of_year(i + 2, y) {
+                return Some(c);
+            }
+        }
+        year_ref(cand(i + 1, TimexType::Date, Val::P(Point::Year(y))))
+    }
+
+    /// Four digits are a year unless the context says amount ("$1990",
+    /// "1990 people", "about 2000").
+    fn plausible_year(&self, i: usize, y: i32) -> bool {
+        if !(1000..=2100).contains(&y) {
+            return false;
+        }
+        if i > 0 {
+            match self.lex(i - 1) {
+                Lex::Punct(b'$' | b'#') => return false,
+                Lex::Word(W::About | W::Around | W::Nearly | W::Almost | W::Some | W::Than | W::Approximately) => {
+                    return false
+                }
+                _ => {}
+            }
+            let prev = self.word(i - 1);
+            if matches!(prev, "No." | "no." | "Nos." | "Flight" | "flight" | "Room" | "room") {
+                return false;
+            }
+        }
+        match self.lex(i + 1) {
+            Lex::Punct(b'%') => false,
+            Lex::Unit(..) => false,
+            Lex::Other => {
+                let next = self.word(i + 1);
+                let b = next.as_bytes();
+                // A plural noun after the number reads as a count.
+                !(b.len() > 3
+                    && b[0].is_ascii_lowercase()
+                    && b[b.len() - 1] == b's'
+                    && !next.ends_with("ss"))
+                    && !matches!(next, "percent" | "million" | "billion" | "people" | "feet" | "metres" | "meters")
+            }
+            _ => true,
+        }
+    }
+
+    fn decade(&self, i: usize, m: Option<TimexMod>) -> Option<Cand> {
+        let Lex::Decade(d) = self.lex(i) else { return None };
+        let p = if d >= 100 {
+            Point::Decade(d / 10)
+        } else {
+            let century = match self.ctx.dct {
+                Some(dct) => {
+                    let y = dct.year() as i32;
+                    if d > y % 100 { y / 100 - 1 } else { y / 100 }
+                }
+                None => 19,
+            };
+            Point::Decade(century * 10 + d / 10)
+        };
+        let c = cand(i + 1, TimexType::Date, Val::P(p))?;
+        Some(with_mod(c, m))
+    }
+
+    /// "the 20th century", "third quarter", "third-quarter", "first half".
+    fn ordinal_phrase(&self, i: usize, n: u32) -> Option<Cand> {
+        match self.lex(i + 1) {
+            Lex::Unit(Unit::Century, false) => {
+                cand(i + 2, TimexType::Date, Val::P(Point::Century(n as i32 - 1)))
+            }
+            Lex::Unit(Unit::Quarter, _) if (1..=4).contains(&n) => self.quarter(i, n as u8, i + 2),
+            Lex::Word(W::Half) if (1..=2).contains(&n) => {
+                let (y, end) = self.of_year(i + 2);
+                let y = y.or_else(|| self.ctx.dct.map(|d| d.year() as i32))?;
+                cand(end, TimexType::Date, Val::P(Point::Half(y, n as u8)))
+            }
+            _ => None,
+        }
+    }
+
+    /// A quarter: explicit year ("of 1990"), else the reference's or the
+    /// document's (last year's when it has not begun yet).
+    fn quarter(&self, i: usize, q: u8, after: usize) -> Option<Cand> {
+        let (y, end) = self.of_year(after);
+        let (y, end) = match (y, self.trailing_year(after)) {
+            (Some(y), _) => (y, end),
+            (None, Some((y, e))) if self.lex(after) != Lex::Punct(b',') => (y, e),
+            _ => {
+                // Only a year named in the same sentence: quarters are
+                // otherwise the reporting quarters of the document's year.
+                let y = match self.ctx.year {
+                    Some((y, s)) if s == self.sent(i) => Some(y),
+                    _ => None,
+                };
+                let y = match (y, self.ctx.dct) {
+                    (Some(y), _) => y,
+                    (None, Some(d)) => {
+                        let cur = value::quarter_of(d);
+                        if q > cur && self.tense(i) == Tense::Past {
+                            d.year() as i32 - 1
+                        } else {
+                            d.year() as i32
+                        }
+                    }
+                    (None, None) => return cand(end, TimexType::Date, Val::S(format!("XXXX-Q{q}"))),
+                };
+                (y, end)
+            }
+        };
+        cand(end, TimexType::Date, Val::P(Point::Quarter(y, q)))
+    }
+
+    fn quarter_of_year(&self, i: usize, y: i32) -> Option<Cand> {
+        let j = if self.is(i, W::Fiscal) { i + 1 } else { i };
+        match (self.lex(j), self.lex(j + 1)) {
+            (Lex::Ordinal(q @ 1..=4), Lex::Unit(Unit::Quarter, false)) => {
+                cand(j + 2, TimexType::Date, Val::P(Point::Quarter(y, q as u8)))
+            }
+            (Lex::Unit(Unit::Quarter, false), _) => {
+                let (_, q) = self.ref_quarter()?;
+                cand(j + 1, TimexType::Date, Val::P(Point::Quarter(y, q)))
+            }
+            _ => None,
+        }
+    }
+
+    /// "summer", "summer 2015", "summer of 2015", with a year offset from "last"/"next".
+    fn season_phrase(&self, i: usize, s: Season, offset: i32, bare: bool) -> Option<Cand> {
+        // "spring" and "fall" alone are too often verbs or nouns.
+        if bare && matches!(s, Season::Spring | Season::Fall) {
+            let prev_ok = i > 0 && matches!(self.lex(i - 1), Lex::Word(W::Early | W::Late | W::Mid));
+            let next_year = self.year_num(i + 1).is_some()
+                || (self.is(i + 1, W::Of) && self.year_num(i + 2).is_some());
+            if !prev_ok && !next_year {
+                return None;
+            }
+        }
+        let j = if self.is(i + 1, W::Of) { i + 2 } else { i + 1 };
+        if let Some(y) = self.year_num(j) {
+            return cand(j + 1, TimexType::Date, Val::P(Point::Season(y, s)));
+        }
+        let val = match self.ctx.dct {
+            Some(d) => {
+                let (cy, cs) = season_of(d);
+                let si = s as i32;
+                let ci = cs as i32;
+                let y = match offset {
+                    -1 => if si < ci { cy } else { cy - 1 },
+                    1 => if si > ci { cy } else { cy + 1 },
+                    _ => match self.near_year(i) {
+                        Some(y) if bare => y,
+                        _ => {
+                            if bare && self.tense(i) == Tense::Past && si > ci {
+                                cy - 1
+                            } else if bare && self.tense(i) == Tense::Future && si < ci {
+                                cy + 1
+                            } else {
+                                cy
+                            }
+                        }
+                    },
+                };
+                Val::P(Point::Season(y, s))
+            }
+            None => Val::S(format!("XXXX-{}", s.code())),
+        };
+        cand(i + 1, TimexType::Date, val)
+    }
+
+    // ---- words ------------------------------------------------------------
+
+    fn word_phrase(&self, i: usize, w: W) -> Option<Cand> {
+        let lit = |end: usize, v: &str| cand(end, TimexType::Date, Val::S(v.to_string()));
+        match w {
+            W::Now => {
+                if self.is(i + 1, W::That) {
+                    return None;
+                }
+                lit(i + 1, "PRESENT_REF")
+            }
+            W::Currently | W::Nowadays => lit(i + 1, "PRESENT_REF"),
+            W::Current => {
+                // "current" alone; "the current quarter" is relative.
+                if let Some(c) = self.relative(i, 0) {
+                    return Some(c);
+                }
+                match self.word(i + 1) {
+                    "account" | "accounts" | "affairs" | "events" | "flows" | "flow" => None,
+                    _ => lit(i + 1, "PRESENT_REF"),
+                }
+            }
+            W::These if self.unit(i + 1) == Some((Unit::Day, true)) => lit(i + 2, "PRESENT_REF"),
+            W::At if self.is(i + 1, W::Present) => lit(i + 2, "PRESENT_REF"),
+            W::Recently | W::Lately => lit(i + 1, "PAST_REF"),
+            W::Recent => {
+                if let Some((u, true)) = self.unit(i + 1) {
+                    return cand(i + 2, TimexType::Duration, Val::S(duration(None, false, u)));
+                }
+                // "the recent bombing": an adjective, not a time
+                None
+            }
+            W::Today | W::Yesterday | W::Tomorrow | W::Tonight => {
+                let off = match w {
+                    W::Yesterday => -1,
+                    W::Tomorrow => 1,
+                    _ => 0,
+                };
+                let val = match self.ctx.dct {
+                    Some(d) => Val::P(Point::Day(add_days(d, off)?)),
+                    None => Val::S("XXXX-XX-XX".into()),
+                };
+                if w == W::Tonight {
+                    return self.day_part_tonight(i, val);
+                }
+                self.day_part_after(i + 1, val, TimexType::Date)
+            }
+            W::Daily => cand(i + 1, TimexType::Set, Val::S("P1D".into())),
+            W::Weekly => cand(i + 1, TimexType::Set, Val::S("P1W".into())),
+            W::Monthly => cand(i + 1, TimexType::Set, Val::S("P1M".into())),
+            W::Hourly => cand(i + 1, TimexType::Set, Val::S("PT1H".into())),
+            W::Nightly => cand(i + 1, TimexType::Set, Val::S("XXXX-XX-XXTNI".into())),
+            W::Every | W::Each => self.every(i),
+            W::Once | W::Twice => self.times_per(i + 1, i),
+            W::Early | W::Late | W::Mid | W::Earlier | W::Later => self.positional(i, w),
+            W::This | W::Last | W::Next | W::Past | W::Coming | W::Previous | W::Following
+            | W::Latest | W::That | W::Same | W::Upcoming => {
+                let off = match w {
+                    W::This | W::That | W::Same | W::Latest => 0,
+                    W::Last | W::Past | W::Previous => -1,
+                    _ => 1,
+                };
+                self.relative(i, off)
+            }
+            W::Fiscal => {
+                let j = i + 1;
+                if let Some(y) = self.year_num(j) {
+                    if let Some(c) = self.quarter_of_year(j + 2, y).filter(|_| self.lex(j + 1) == Lex::Poss) {
+                        return Some(c);
+                    }
+                    return year_ref(cand(j + 1, TimexType::Date, Val::P(Point::Year(y))));
+                }
+                if self.unit(j) == Some((Unit::Year, false)) {
+                    if let Some(y) = self.year_num(j + 1) {
+                        return cand(j + 2, TimexType::Date, Val::P(Point::Year(y)));
+                    }
+                }
+                if let Lex::Ordinal(q @ 1..=4) = self.lex(j) {
+                    if self.unit(j + 1) == Some((Unit::Quarter, false)) {
+                        return self.quarter(j, q as u8, j + 2);
+                    }
+                }
+                None
+            }
+            W::Noon | W::Midnight => {
+                let h = if w == W::Noon { 12 } else { 24 };
+                self.clock_tail(i, h, 0, i + 1)
+            }
+            W::Christmas | W::Thanksgiving | W::Easter | W::Halloween | W::Independence | W::Valentine
+            | W::Labor | W::Memorial | W::Election | W::Boxing | W::Good | W::Veterans | W::New => {
+                self.holiday(i, w)
+            }
+            W::Year2 => None,
+            _ => None,
+        }
+    }
+
+    fn day_part_tonight(&self, i: usize, val: Val) -> Option<Cand> {
+        let v = match val {
+            Val::P(Point::Day(d)) => Val::P(Point::DayPart(d, Pod::Night)),
+            Val::S(s) => Val::S(format!("{s}TNI")),
+            v => v,
+        };
+        cand(i + 1, TimexType::Time, v)
+    }
+
+    /// "every Monday", "each year", "every other week".
+    fn every(&self, i: usize) -> Option<Cand> {
+        let j = i + 1;
+        let set = |end: usize, v: String| cand(end, TimexType::Set, Val::S(v));
+        match self.lex(j) {
+            Lex::Unit(u, false) => set(j + 1, set_value(u).to_string()),
+            Lex::Weekday(wd, _) => match self.lex(j + 1) {
+                Lex::Pod(p) => set(j + 2, format!("XXXX-WXX-{wd}T{}", p.code())),
+                _ => set(j + 1, format!("XXXX-WXX-{wd}")),
+            },
+            Lex::Month(m, _) => set(j + 1, format!("XXXX-{m:02}")),
+            Lex::Season(s) => set(j + 1, format!("XXXX-{}", s.code())),
+            Lex::Pod(p) => set(j + 1, format!("XXXX-XX-XXT{}", p.code())),
+            Lex::Int(..) | Lex::Card(_) => {
+                let num = self.number(j)?;
+                let (u, _) = self.unit(num.end)?;
+                set(num.end + 1, duration(num.n, num.half, u))
+            }
+            _ => None,
+        }
+    }
+
+    /// "once a week", "twice a year", "three times a day": `j` at "a"/"per".
+    fn times_per(&self, j: usize, start: usize) -> Option<Cand> {
+        let _ = start;
+        if !matches!(self.lex(j), Lex::Word(W::A | W::Per)) {
+            return None;
+        }
+        let (u, false) = self.unit(j + 1)? else { return None };
+        cand(j + 2, TimexType::Set, Val::S(set_value(u).to_string()))
+    }
+
+    /// "early 1990", "late November", "mid-1996", "earlier this month", "late yesterday".
+    fn positional(&self, i: usize, w: W) -> Option<Cand> {
+        let m = match w {
+            W::Early | W::Earlier => TimexMod::Start,
+            W::Late | W::Later => TimexMod::End,
+            _ => TimexMod::Mid,
+        };
+        let j = i + 1;
+        // "later that year", "earlier that day"
+        let inner = match self.lex(j) {
+            Lex::Decade(_) => self.decade(j, None),
+            Lex::Int(..) => self.year_phrase(j),
+            Lex::Month(mm, _) => self.month_phrase(j, mm, false),
+            Lex::Word(W::The) if matches!(w, W::Early | W::Late | W::Mid) => None,
+            // "earlier Friday", "later today": the day alone is the timex.
+            Lex::Weekday(..) | Lex::Word(W::Today | W::Yesterday | W::Tomorrow | W::Tonight)
+                if matches!(w, W::Earlier | W::Later) =>
+            {
+                None
+            }
+            Lex::Word(W::In) if matches!(w, W::Earlier | W::Later) && self.is(j + 1, W::The) => {
+                let c = self.the_phrase(j + 2)?;
+                (c.kind == TimexType::Date).then_some(c)
+            }
+            Lex::Pod(p) => {
+                // "mid afternoon", "early morning": today's part of day unless a day follows.
+                let day = match self.core(j + 1) {
+                    Some(c) => match c.val {
+                        Val::P(Point::Day(d)) => Some((d, c.end)),
+                        _ => None,
+                    },
+                    None => None,
+                };
+                let (d, end) = match day {
+                    Some(x) => x,
+                    None => (self.ctx.dct?, j + 1),
+                };
+                cand(end, TimexType::Time, Val::P(Point::DayPart(d, p)))
+            }
+            _ => self.core(j),
+        }?;
+        if inner.kind == TimexType::Duration || inner.kind == TimexType::Set {
+            return None;
+        }
+        if let Val::S(s) = &inner.val {
+            if s.ends_with("_REF") {
+                return None;
+            }
+        }
+        Some(with_mod(inner, Some(m)))
+    }
+
+    /// "this week", "last year", "next Friday", "last fall", "the past two
+    /// months", "the next few years", "last night", "the following day".
+    fn relative(&self, i: usize, off: i32) -> Option<Cand> {
+        // "this past spring", "this coming Sunday"
+        if self.is(i, W::This) {
+            match self.lex(i + 1) {
+                Lex::Word(W::Past) => return self.relative(i + 1, -1).map(|c| self.month_day_after(c)),
+                Lex::Word(W::Coming) => return self.relative(i + 1, 1).map(|c| self.month_day_after(c)),
+                _ => {}
+            }
+        }
+        let w = self.lex(i);
+        let mut j = i + 1;
+        if self.is(j, W::Fiscal) {
+            j += 1;
+        }
+        // A count makes a duration: "the past two months", "the next few days".
+        if matches!(self.lex(j), Lex::Int(..) | Lex::Card(_) | Lex::Word(W::Few | W::Several | W::Couple))
+            && !matches!(w, Lex::Word(W::This | W::That | W::Same))
+        {
+            let num = self.number(j)?;
+            let (u, _) = self.unit(num.end)?;
+            let mut c = cand(num.end + 1, TimexType::Duration, Val::S(duration(num.n, num.half, u)))?;
+            if num.approx {
+                c.modifier = Some(TimexMod::Approx);
+            }
+            return Some(self.or_so(c));
+        }
+        match self.lex(j) {
+            Lex::Unit(u, true) if !matches!(w, Lex::Word(W::This | W::That | W::Same)) => {
+                // "coming years", "past decades": an unknown number of units.
+                cand(j + 1, TimexType::Duration, Val::S(duration(None, false, u)))
+            }
+            // Title case mid-sentence is a name ("ABC's This Week").
+            Lex::Unit(..) if self.cap(j) && i > 0 && self.sent(i - 1) == self.sent(i) => None,
+            Lex::Unit(u, false) => self.relative_unit(i, j, u, off),
+            Lex::Word(W::Period) if matches!(w, Lex::Word(W::Latest)) => self.relative_unit(i, j, Unit::Quarter, 0),
+            Lex::Weekday(wd, false) => {
+                let d = match self.ctx.dct {
+                    Some(d) => d,
+                    None => return self.day_part_after(j + 1, Val::S(format!("XXXX-WXX-{wd}")), TimexType::Date),
+                };
+                let cur = weekday(d) as i64;
+                let wd64 = wd as i64;
+                let date = match self.lex(i) {
+                    Lex::Word(W::Last | W::Past | W::Previous) => {
+                        let back = (cur - wd64).rem_euclid(7);
+                        add_days(d, -(if back == 0 { 7 } else { back }))?
+                    }
+                    Lex::Word(W::Next | W::Coming | W::Following | W::Upcoming) => {
+                        let fwd = (wd64 - cur).rem_euclid(7);
+                        add_days(d, if fwd == 0 { 7 } else { fwd })?
+                    }
+                    _ => add_days(d, wd64 - cur)?,
+                };
+                self.day_part_after(j + 1, Val::P(Point::Day(date)), TimexType::Date)
+            }
+            Lex::Month(m, _) => {
+                let Some(d) = self.ctx.dct else {
+                    return cand(j + 1, TimexType::Date, Val::S(format!("XXXX-{m:02}")));
+                };
+                let y = d.year() as i32;
+                let cur = d.month() as u8;
+                let y = match off {
+                    -1 if m >= cur => y - 1,
+                    1 if m <= cur => y + 1,
+                    _ => y,
+                };
+                cand(j + 1, TimexType::Date, Val::P(Point::Month(y, m)))
+            }
+            Lex::Season(s) => self.season_phrase(j, s, off, false),
+            Lex::Pod(p) if matches!(w, Lex::Word(W::This | W::Last)) => {
+                let d = self.ctx.dct?;
+                let d = if off < 0 { add_days(d, -1)? } else { d };
+                let p = if off < 0 { Pod::Night } else { p };
+                if off < 0 && self.lex(j) != Lex::Pod(Pod::Night) {
+                    return None;
+                }
+                cand(j + 1, TimexType::Time, Val::P(Point::DayPart(d, p)))
+            }
+            Lex::Word(W::Future) if matches!(w, Lex::Word(W::This)) => None,
+            _ => None,
+        }
+    }
+
+    /// "this coming Sunday, March 8th": an appositive date restates the day.
+    fn month_day_after(&self, c: Cand) -> Cand {
+        if self.lex(c.end) == Lex::Punct(b',') {
+            if let Lex::Month(m, _) = self.lex(c.end + 1) {
+                if let Some(d) = self.month_phrase(c.end + 1, m, false) {
+                    if matches!(d.val, Val::P(Point::Day(_))) {
+                        return Cand { val: d.val, end: d.end, ..c };
+                    }
+                }
+            }
+        }
+        c
+    }
+
+    /// "last week", "this year", "next quarter", "the previous day".
+    fn relative_unit(&self, i: usize, j: usize, u: Unit, off: i32) -> Option<Cand> {
+        let anaphoric = matches!(
+            self.lex(i),
+            Lex::Word(W::Following | W::Previous | W::That | W::Same)
+        );
+        let base = if anaphoric {
+            match (self.reference(), u) {
+                (_, Unit::Quarter) if self.ref_quarter().is_some() => {
+                    self.ref_quarter().map(|(y, q)| Point::Quarter(y, q))
+                }
+                (Some(p), _) => {
+                    let d = match p {
+                        Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _) => Some(d),
+                        Point::Year(y) => valid_ymd(y, 7, 1),
+                        Point::Month(y, m) => valid_ymd(y, m as u32, 15),
+                        Point::Quarter(y, q) => valid_ymd(y, (q as u32 - 1) * 3 + 2, 15),
+                        _ => None,
+                    };
+                    d.or(self.ctx.dct).map(|d| point_of(d, u))
+                }
+                (None, _) => self.ctx.dct.map(|d| point_of(d, u)),
+            }
+        } else if matches!(self.lex(i), Lex::Word(W::Latest)) && u == Unit::Quarter {
+            // The latest quarter is the last one completed before the document.
+            self.ctx.dct.and_then(|d| shift(point_of(d, Unit::Quarter), Unit::Quarter, -1))
+        } else {
+            self.ctx.dct.map(|d| point_of(d, u))
+        };
+        let Some(base) = base else {
+            return cand(j + 1, TimexType::Date, Val::S(under(u)));
+        };
+        let p = if off == 0 { base } else { shift(base, u, off as i64)? };
+        let p = match (u, p) {
+            (Unit::Weekend, _) => p,
+            (Unit::Hour | Unit::Minute | Unit::Second, _) => return None,
+            _ => p,
+        };
+        let mut c = cand(j + 1, TimexType::Date, Val::P(p))?;
+        c.year_ref = u == Unit::Year;
+        // "next year's first quarter"
+        if u == Unit::Year && self.lex(j + 1) == Lex::Poss {
+            if let Point::Year(y) = p {
+                if let Some(q) = self.quarter_of_year(j + 2, y) {
+                    return Some(q);
+                }
+            }
+        }
+        // "the day before", "the next morning"
+        if u == Unit::Day {
+            if let Lex::Pod(pod) = self.lex(j + 1) {
+                if let Point::Day(d) = p {
+                    return cand(j + 2, TimexType::Time, Val::P(Point::DayPart(d, pod)));
+                }
+            }
+        }
+        Some(c)
+    }
+
+    // ---- quantities -------------------------------------------------------
+
+    /// A count: digits, number words ("twenty four"), "a", "a few", "several",
+    /// "a couple of", with "1/2" or "and a half".
+    fn number(&self, i: usize) -> Option<Num> {
+        let mk = |n: Option<u32>, end: usize, approx: bool| Num {
+            n,
+            half: false,
+            end,
+            approx,
+        };
+        let mut num = match self.lex(i) {
+            Lex::Int(n, d) if d <= 6 => mk(Some(n), i + 1, false),
+            Lex::Card(t) => {
+                let mut n = t;
+                let mut end = i + 1;
+                if t >= 20 && t % 10 == 0 {
+                    if let Lex::Card(u @ 1..=9) = self.lex(end) {
+                        n += u;
+                        end += 1;
+                    }
+                }
+                if self.is(end, W::Hundred) {
+                    n *= 100;
+                    end += 1;
+                } else if self.is(end, W::Thousand) {
+                    n *= 1000;
+                    end += 1;
+                }
+                mk(Some(n), end, false)
+            }
+            Lex::Word(W::A) => match self.lex(i + 1) {
+                Lex::Word(W::Few) => mk(None, i + 2, false),
+                Lex::Word(W::Couple) if self.is(i + 2, W::Of) => mk(Some(2), i + 3, true),
+                Lex::Word(W::Hundred) => mk(Some(100), i + 2, false),
+                Lex::Word(W::Thousand) => mk(Some(1000), i + 2, false),
+                Lex::Word(W::Half) => {
+                    let mut n = mk(Some(0), i + 2, false);
+                    n.half = true;
+                    n
+                }
+                _ => mk(Some(1), i + 1, false),
+            },
+            Lex::Word(W::Few | W::Several) => mk(None, i + 1, false),
+            Lex::Word(W::Couple) if self.is(i + 1, W::Of) => mk(Some(2), i + 2, true),
+            Lex::Word(W::Some) => mk(None, i + 1, false),
+            _ => return None,
+        };
+        if self.lex(num.end) == Lex::HalfFrac {
+            num.half = true;
+            num.end += 1;
+        }
+        // "two to three weeks", "12 to 18 months": the range is unknown.
+        if matches!(self.lex(num.end), Lex::Word(W::To | W::Or))
+            && matches!(self.lex(num.end + 1), Lex::Int(..) | Lex::Card(_))
+            && matches!(self.lex(num.end + 2), Lex::Unit(..))
+        {
+            num.n = None;
+            num.end += 2;
+        }
+        Some(num)
+    }
+
+    /// Durations and "ago"/"earlier"/"later" dates: "two years", "a
+    /// two-year", "five months ago", "a year earlier", "five-hour", "90 days".
+    fn quantity(&self, i: usize) -> Option<Cand> {
+        let num = self.number(i)?;
+        let mut k = num.end;
+        // "two more weeks", "an additional year"
+        if matches!(self.lex(k), Lex::Word(W::More)) || self.word(k) == "additional" {
+            k += 1;
+        }
+        let (u, plural) = match self.lex(k) {
+            Lex::Unit(u, p) => (u, p),
+            // "a second" is a unit here
+            Lex::Ordinal(2)
+                if self.word(k).eq_ignore_ascii_case("second")
+                    && num.n == Some(1)
+                    && !self.is(i, W::A) =>
+            {
+                (Unit::Second, false)
+            }
+            _ => return None,
+        };
+        // Ages are not timexes: "a 6-year-old", "52 years old".
+        if self.word(k + 1).eq_ignore_ascii_case("old") {
+            return None;
+        }
+        // Fractions: "three-quarters of", "a quarter of".
+        if u == Unit::Quarter && (self.glued(k) || self.is(k + 1, W::Of)) && !matches!(self.lex(i), Lex::Ordinal(_)) {
+            return None;
+        }
+        // "some" and "several" need a plural unit.
+        if matches!(self.lex(i), Lex::Word(W::Some)) && !plural {
+            return None;
+        }
+        if let Some(n) = num.n {
+            if n > 1 && !plural && !self.glued(k) && !self.adjectival(k) {
+                // "two year" without a hyphen is rare but gold-standard English allows it.
+            }
+            if n > 100_000 {
+                return None;
+            }
+        }
+        let end = k + 1;
+        // Times a period: "three times a day"
+        if self.is(end, W::Times) {
+            return None;
+        }
+        // "N units ago", "N units earlier/later", "N units from now"
+        match self.lex(end) {
+            Lex::Word(W::Ago) => return self.ago(end + 1, num.n, u, -1, true),
+            Lex::Word(W::Earlier) if !self.adjectival(k) => return self.ago(end + 1, num.n, u, -1, false),
+            Lex::Word(W::Later) if !self.adjectival(k) => return self.ago(end + 1, num.n, u, 1, false),
+            Lex::Word(W::From) if self.is(end + 1, W::Now) => return self.ago(end + 2, num.n, u, 1, true),
+            Lex::Word(W::Hence) => return self.ago(end + 1, num.n, u, 1, true),
+            _ => {}
+        }
+        // "a year" after an amount is a rate: "$5 a year".
+        if self.is(i, W::A) && !plural && self.rate_context(i) {
+            return cand(k + 1, TimexType::Set, Val::S(set_value(u).to_string()));
+        }
+        // A bare number before a unit word is a count only when it is small
+        // enough to be one ("1990 years" is not a duration phrase in news).
+        let mut c = cand(end, TimexType::Duration, Val::S(duration(num.n, num.half, u)))?;
+        if num.approx {
+            c.modifier = Some(TimexMod::Approx);
+        }
+        // "8-month-old", "day-long": keep the whole token
+        Some(self.or_so(c))
+    }
+
+    /// "or so" / "or more" after a quantity.
+    fn or_so(&self, mut c: Cand) -> Cand {
+        if self.is(c.end, W::Or) {
+            if self.is(c.end + 1, W::So) {
+                c.end += 2;
+                c.modifier = Some(TimexMod::Approx);
+            } else if self.is(c.end + 1, W::More) {
+                c.end += 2;
+                c.modifier = Some(TimexMod::EqualOrMore);
+            }
+        }
+        c
+    }
+
+    /// The unit at `k` is used as an adjective ("a two-year contract").
+    fn adjectival(&self, k: usize) -> bool {
+        self.glued(k)
+    }
+
+    /// "a year" reads as "per year" after an amount ("$5 a year", "10% a year").
+    fn rate_context(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        if matches!(self.lex(i - 1), Lex::Word(W::Once | W::Twice | W::Times) | Lex::Unit(_, true)) {
+            return true;
+        }
+        // An amount shortly before: "$1.76 a year", "700 seats a week".
+        (i.saturating_sub(3)..i).any(|k| {
+            matches!(self.lex(k), Lex::Int(..) | Lex::Card(_) | Lex::Punct(b'%' | b'$'))
+                || self.word(k).as_bytes().first().is_some_and(u8::is_ascii_digit)
+                || matches!(self.word(k), "million" | "billion" | "percent" | "trillion")
+        })
+    }
+
+    /// An "ago" (document-anchored) or "earlier/later" (reference-anchored) date.
+    fn ago(&self, end: usize, n: Option<u32>, u: Unit, dir: i64, from_dct: bool) -> Option<Cand> {
+        let Some(n) = n else {
+            let v = match dir {
+                -1 => "PAST_REF",
+                _ => "FUTURE_REF",
+            };
+            return cand(end, TimexType::Date, Val::S(v.into()));
+        };
+        if n > 10_000 {
+            return None;
+        }
+        let steps = dir * n as i64;
+        // A year before a quarter is that quarter a year before ("a year ago"
+        // in earnings news compares quarters).
+        if let (Unit::Year, Some((y, q))) = (u, self.ref_quarter()) {
+            if n == 1 {
+                let c = cand(end, TimexType::Date, Val::P(shift(Point::Quarter(y, q), u, steps)?));
+                return c.map(|mut c| {
+                    c.derived = true;
+                    c
+                });
+            }
+        }
+        let anchor = if from_dct {
+            self.ctx.dct
+        } else {
+            match self.reference() {
+                Some(Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _)) => Some(d),
+                _ => self.ctx.dct,
+            }
+        };
+        let Some(d) = anchor else {
+            return cand(end, TimexType::Date, Val::S(under(u)));
+        };
+        let unit = match u {
+            Unit::Decade | Unit::Century => Unit::Year,
+            Unit::Hour | Unit::Minute | Unit::Second => {
+                return cand(end, TimexType::Time, Val::P(Point::Day(d)));
+            }
+            u => u,
+        };
+        let p = shift(point_of(d, unit), u, steps)?;
+        cand(end, TimexType::Date, Val::P(p))
+    }
+
+    // ---- clock times ------------------------------------------------------
+
+    /// "10:35 a.m.", "10 p.m. Wednesday", "4 a.m. EDT Thursday", "10pm".
+    fn clock(&self, i: usize) -> Option<Cand> {
+        let (h, m, mut end, ampm) = match self.lex(i) {
+            Lex::Clock(h, m, ap) => (h, m, i + 1, ap),
+            Lex::Int(h, 1..=2) if (1..=12).contains(&h) => match self.lex(i + 1) {
+                Lex::AmPm(pm) => (h as u8, 0, i + 2, Some(pm)),
+                Lex::Word(W::Other2) => (h as u8, 0, i + 2, None),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let mut pm = ampm;
+        if pm.is_none() {
+            if let Lex::AmPm(p) = self.lex(end) {
+                pm = Some(p);
+                end += 1;
+            }
+        }
+        // "4 in the morning"
+        if pm.is_none() && self.is(end, W::In) && self.is(end + 1, W::The) {
+            if let Lex::Pod(p) = self.lex(end + 2) {
+                pm = Some(p != Pod::Morning);
+                end += 3;
+            }
+        }
+        let h = match pm {
+            Some(true) if h < 12 => h + 12,
+            Some(false) if h == 12 => 0,
+            _ => h,
+        };
+        if pm.is_none() && !matches!(self.lex(i), Lex::Clock(..)) {
+            return None;
+        }
+        self.clock_tail(i, h, m, end)
+    }
+
+    /// Time zone and date after a clock time.
+    fn clock_tail(&self, _i: usize, h: u8, m: u8, mut end: usize) -> Option<Cand> {
+        if self.is(end, W::Zone) {
+            end += 1;
+        }
+        let date_start = if self.lex(end) == Lex::Punct(b',') { end + 1 } else { end };
+        let day = match self.lex(date_start) {
+            Lex::Weekday(_, false) | Lex::Month(..) | Lex::Word(W::Today | W::Yesterday | W::Tomorrow) => {
+                self.core(date_start).and_then(|c| match c.val {
+                    Val::P(Point::Day(d)) => Some((Val::P(Point::Day(d)), c.end)),
+                    Val::S(s) if c.kind == TimexType::Date && s.starts_with("XXXX") => Some((Val::S(s), c.end)),
+                    _ => None,
+                })
+            }
+            _ => None,
+        };
+        let (day, end) = match day {
+            Some(x) => x,
+            None => match self.near_ref(end).filter(|p| p.is_day_or_finer()) {
+                Some(Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _)) => (Val::P(Point::Day(d)), end),
+                _ => match self.ctx.dct {
+                    Some(d) => (Val::P(Point::Day(d)), end),
+                    None => (Val::S("XXXX-XX-XX".into()), end),
+                },
+            },
+        };
+        let val = match day {
+            Val::P(Point::Day(d)) => Val::P(Point::Clock(d, h, m)),
+            Val::S(s) => Val::S(format!("{s}T{h:02}:{m:02}")),
+            v => v,
+        };
+        cand(end, TimexType::Time, val)
+    }
+
+    // ---- holidays ---------------------------------------------------------
+
+    fn holiday(&self, i: usize, w: W) -> Option<Cand> {
+        if !self.cap(i) {
+            return None;
+        }
+        let word_is = |k: usize, s: &str| self.word(k).eq_ignore_ascii_case(s);
+        let poss = |k: usize| self.lex(k) == Lex::Poss;
+        // (fixed month/day or rule, end)
+        type Rule = fn(i32) -> Option<Date>;
+        let (rule, end): (Rule, usize) = match w {
+            W::Christmas => {
+                if self.is(i + 1, W::Eve) {
+                    (|y| valid_ymd(y, 12, 24), i + 2)
+                } else if self.unit(i + 1) == Some((Unit::Day, false)) {
+                    (|y| valid_ymd(y, 12, 25), i + 2)
+                } else {
+                    (|y| valid_ymd(y, 12, 25), i + 1)
+                }
+            }
+            W::New if self.unit(i + 1) == Some((Unit::Year, false)) && poss(i + 2) => {
+                if self.is(i + 3, W::Eve) {
+                    (|y| valid_ymd(y, 12, 31), i + 4)
+                } else if self.unit(i + 3) == Some((Unit::Day, false)) {
+                    (|y| valid_ymd(y, 1, 1), i + 4)
+                } else {
+                    (|y| valid_ymd(y, 1, 1), i + 3)
+                }
+            }
+            W::Thanksgiving => {
+                let end = if self.unit(i + 1) == Some((Unit::Day, false)) { i + 2 } else { i + 1 };
+                (|y| value::nth_weekday(y, 11, 4, 4), end)
+            }
+            W::Easter => {
+                let end = if self.unit(i + 1) == Some((Unit::Day, false)) || word_is(i + 1, "Sunday") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                (value::easter, end)
+            }
+            W::Good if word_is(i + 1, "Friday") => (|y| value::easter(y).and_then(|d| add_days(d, -2)), i + 2),
+            W::Halloween => (|y| valid_ymd(y, 10, 31), i + 1),
+            W::Independence if self.unit(i + 1) == Some((Unit::Day, false)) => (|y| valid_ymd(y, 7, 4), i + 2),
+            W::Valentine if poss(i + 1) && self.unit(i + 2) == Some((Unit::Day, false)) => {
+                (|y| valid_ymd(y, 2, 14), i + 3)
+            }
+            W::Labor if self.unit(i + 1) == Some((Unit::Day, false)) => {
+                (|y| value::nth_weekday(y, 9, 1, 1), i + 2)
+            }
+            W::Memorial if self.unit(i + 1) == Some((Unit::Day, false)) => {
+                (|y| value::nth_weekday(y, 5, -1, 1), i + 2)
+            }
+            W::Election if self.unit(i + 1) == Some((Unit::Day, false)) && self.cap(i + 1) => {
+                (|y| value::nth_weekday(y, 11, 1, 1).and_then(|d| add_days(d, 1)), i + 2)
+            }
+            W::Boxing if self.unit(i + 1) == Some((Unit::Day, false)) => (|y| valid_ymd(y, 12, 26), i + 2),
+            W::Veterans if self.unit(i + 1) == Some((Unit::Day, false)) => (|y| valid_ymd(y, 11, 11), i + 2),
+            _ => return None,
+        };
+        // Explicit year: "Christmas 2015"
+        if let Some(y) = self.year_num(end) {
+            return cand(end + 1, TimexType::Date, Val::P(Point::Day(rule(y)?)));
+        }
+        let Some(d) = self.ctx.dct else {
+            return cand(end, TimexType::Date, Val::S("XXXX-XX-XX".into()));
+        };
+        let y = d.year() as i32;
+        let this = rule(y)?;
+        let date = match self.tense(i) {
+            Tense::Past if this > d => rule(y - 1)?,
+            Tense::Future if this < d => rule(y + 1)?,
+            _ => this,
+        };
+        cand(end, TimexType::Date, Val::P(Point::Day(date)))
+    }
+}
+
+fn longer(a: Option<Cand>, b: Option<Cand>) -> Option<Cand> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
+        (a, None) => a,
+        (None, b) => b,
+    }
+}
+
+/// The season a date falls in, with its season-year (January's winter is the previous year's).
+fn season_of(d: Date) -> (i32, Season) {
+    let y = d.year() as i32;
+    match d.month() {
+        3..=5 => (y, Season::Spring),
+        6..=8 => (y, Season::Summer),
+        9..=11 => (y, Season::Fall),
+        12 => (y, Season::Winter),
+        _ => (y - 1, Season::Winter),
+    }
+}
+
+/// Runs the grammar over the whole stream.
+pub fn scan(toks: &[Tk], text: &str, dct: Option<Date>, out: &mut Vec<Timex>) {
+    let mut p = Parser {
+        toks,
+        text,
+        ctx: Ctx {
+            dct,
+            last: None,
+            year: None,
+            quarter: None,
+        },
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(c) = p.parse(i) else {
+            i += 1;
+            continue;
+        };
+        let end = c.end.clamp(i + 1, toks.len());
+        // Timexes never split a token: widen to the original tokens.
+        let span = Span {
+            start: toks[i].outer.start,
+            end: toks[end - 1].outer.end,
+        };
+        // Skip the rest of a token that was split on hyphens.
+        let mut next = end;
+        while next < toks.len() && toks[next].outer == toks[end - 1].outer {
+            next += 1;
+        }
+        let sent = toks[i].sent;
+        let value = match &c.val {
+            Val::P(pt) => {
+                if c.kind != TimexType::Duration {
+                    p.ctx.last = Some((*pt, sent));
+                    if c.year_ref {
+                        p.ctx.year = value::year_of(*pt).map(|y| (y, sent));
+                    }
+                    if matches!(pt, Point::Quarter(..)) && !c.derived {
+                        p.ctx.quarter = Some(*pt);
+                    }
+                }
+                pt.value()
+            }
+            Val::S(s) => s.clone(),
+        };
+        if out.last().is_none_or(|t: &Timex| t.span.end <= span.start) {
+            out.push(Timex {
+                span,
+                kind: c.kind,
+                value,
+                modifier: c.modifier,
+            });
+        }
+        i = next;
+    }
+}

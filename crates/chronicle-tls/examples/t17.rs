@@ -1,0 +1,46 @@
+//! Development harness: runs every task of a Timeline17-style folder, prints
+//! the report, and with `--out DIR` writes each predicted timeline (and our
+//! scores as JSON Lines) for `bench/tilse_check.sh`.
+//!
+//! `cargo run --release -p chronicle-tls --example t17 -- DATA_DIR [--out DIR]`
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use chronicle_tls::{tasks, Config};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let mut data: Option<PathBuf> = None;
+    let mut out: Option<PathBuf> = None;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--out" => out = args.next().map(PathBuf::from),
+            _ => data = Some(PathBuf::from(a)),
+        }
+    }
+    let data = data.ok_or("usage: t17 DATA_DIR [--out DIR]")?;
+    let ds = tasks::load(&data)?;
+    for w in &ds.warnings {
+        eprintln!("warning: {w}");
+    }
+    let config = Config::default();
+    let outcomes: Vec<_> = ds.tasks.iter().map(|t| tasks::run(t, &ds.articles, &config)).collect();
+    print!("{}", tasks::report(&outcomes));
+    if let Some(dir) = out {
+        std::fs::create_dir_all(&dir)?;
+        let mut scores = std::fs::File::create(dir.join("rust_scores.jsonl"))?;
+        for (task, o) in ds.tasks.iter().zip(&outcomes) {
+            let file = format!("{}.txt", o.name.replace('/', "__"));
+            std::fs::write(dir.join(&file), o.predicted.to_text())?;
+            let s = &o.scores;
+            writeln!(
+                scores,
+                "{{\"task\": \"{}\", \"pred\": \"{file}\", \"gold\": \"timelines/{}.txt\", \"ar1\": [{}, {}], \"ar2\": [{}, {}], \"concat_r1\": [{}, {}], \"date\": [{}, {}]}}",
+                o.name, task.name, s.ar1.precision, s.ar1.recall, s.ar2.precision, s.ar2.recall,
+                s.concat_r1.precision, s.concat_r1.recall, s.date.precision, s.date.recall
+            )?;
+        }
+    }
+    Ok(())
+}
