@@ -6,7 +6,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "chronicle", version, about = "A time-anchored knowledge base from dated news articles")]
+#[command(
+    name = "chronicle",
+    version,
+    about = "A time-anchored knowledge base from dated news articles"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -103,6 +107,86 @@ pub enum Command {
         store: StoreArgs,
         #[arg(long)]
         json: bool,
+    },
+    /// An entity's dated events, statements and mentions across the store.
+    Timeline {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// The entity: any of its names ("Sessions", "Sen. Jeff Sessions").
+        entity: String,
+        /// Only items dated on or after this date (YYYY[-MM[-DD]]).
+        #[arg(long)]
+        from: Option<String>,
+        /// Only items dated on or before this date (YYYY[-MM[-DD]]).
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, default_value_t = 200)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Attributed quotes, by speaker or all.
+    Quotes {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// The speaker: any of their names.
+        #[arg(long)]
+        speaker: Option<String>,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Entities of the knowledge base, most mentioned first.
+    Entities {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// PER, ORG, LOC or MISC.
+        #[arg(long = "type")]
+        label: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Who met whom, when, with sources (CSV edges or GraphML for graphs).
+    Contacts {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// Only the contacts of this entity.
+        entity: Option<String>,
+        #[arg(long)]
+        csv: bool,
+        #[arg(long)]
+        graphml: bool,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 10_000)]
+        limit: usize,
+    },
+    /// Denials contradicted by reported contacts.
+    Conflicts {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// Only conflicts involving this entity (as speaker or counterpart).
+        #[arg(long)]
+        entity: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// HTTP API and web page over the store (localhost by default).
+    Serve {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// Refuse ingestion over HTTP.
+        #[arg(long)]
+        read_only: bool,
     },
     /// Score the annotators against gold data.
     #[command(subcommand)]

@@ -71,10 +71,11 @@ pub fn score_sentence(gold: &[&str], pred: &[&str], by_type: &mut BTreeMap<Entit
 /// # Errors
 /// When the gold data cannot be read or the model cannot be loaded.
 pub fn run(path: &Path) -> crate::Result<String> {
-    let content = chronicle_ingest::conll::read_conll_file(path).map_err(|e| crate::EvalError::Data {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    })?;
+    let content =
+        chronicle_ingest::conll::read_conll_file(path).map_err(|e| crate::EvalError::Data {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
     let tagger = NerTagger::load_default().map_err(chronicle_annotate::AnnotateError::from)?;
     let origin = path.display().to_string();
     let mut by_type: BTreeMap<EntityLabel, Counts> = BTreeMap::new();
@@ -151,8 +152,22 @@ mod tests {
             &["B-PER", "I-PER", "O", "B-LOC", "I-LOC"],
             &mut m,
         );
-        assert_eq!(m[&EntityLabel::Per], Counts { gold: 2, found: 1, correct: 0 });
-        assert_eq!(m[&EntityLabel::Loc], Counts { gold: 1, found: 1, correct: 1 });
+        assert_eq!(
+            m[&EntityLabel::Per],
+            Counts {
+                gold: 2,
+                found: 1,
+                correct: 0
+            }
+        );
+        assert_eq!(
+            m[&EntityLabel::Loc],
+            Counts {
+                gold: 1,
+                found: 1,
+                correct: 1
+            }
+        );
         assert!((m[&EntityLabel::Loc].f1() - 100.0).abs() < 1e-9);
     }
 }

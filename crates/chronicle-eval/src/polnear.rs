@@ -101,7 +101,10 @@ pub fn run_with(path: &Path, pipe: &Pipeline, mut log: Option<&mut String>) -> R
     let (mut live_entities, mut live_timexes) = (false, false);
     for t in &texts {
         let stem = t.trim_end_matches(".txt");
-        let Some(ann) = anns.iter().find(|a| a.strip_prefix(stem).is_some_and(|r| r.starts_with('_') && !r[1..].contains('_'))) else {
+        let Some(ann) = anns.iter().find(|a| {
+            a.strip_prefix(stem)
+                .is_some_and(|r| r.starts_with('_') && !r[1..].contains('_'))
+        }) else {
             continue;
         };
         let text = read(&text_dir.join(t))?;
@@ -118,8 +121,14 @@ pub fn run_with(path: &Path, pipe: &Pipeline, mut log: Option<&mut String>) -> R
             .quotes
             .iter()
             .map(|q| Pred {
-                content: q.parts.iter().map(|s| (cmap.char_of(s.start as usize), cmap.char_of(s.end as usize))).collect(),
-                speaker_span: q.speaker_span.map(|s| (cmap.char_of(s.start as usize), cmap.char_of(s.end as usize))),
+                content: q
+                    .parts
+                    .iter()
+                    .map(|s| (cmap.char_of(s.start as usize), cmap.char_of(s.end as usize)))
+                    .collect(),
+                speaker_span: q
+                    .speaker_span
+                    .map(|s| (cmap.char_of(s.start as usize), cmap.char_of(s.end as usize))),
                 speaker: q.speaker.clone(),
                 direct: q.kind == QuoteKind::Direct,
             })
@@ -135,7 +144,11 @@ pub fn run_with(path: &Path, pipe: &Pipeline, mut log: Option<&mut String>) -> R
         });
     }
     let mut out = String::new();
-    let _ = writeln!(out, "PolNeAR {}: {docs} articles, {tokens} tokens", path.display());
+    let _ = writeln!(
+        out,
+        "PolNeAR {}: {docs} articles, {tokens} tokens",
+        path.display()
+    );
     let _ = writeln!(
         out,
         "stages: {} (entities {}, timexes {})",
@@ -156,10 +169,26 @@ fn report(out: &mut String, name: &str, c: Counts) {
     let acc = ratio(c.speaker_right, c.matched_gold);
     let ep = ratio(c.speaker_right, c.pred);
     let er = ratio(c.speaker_right, c.gold);
-    let _ = writeln!(out, "{name}: gold {} predicted {} matched {}", c.gold, c.pred, c.matched_gold);
-    let _ = writeln!(out, "  content     P {:5.1}  R {:5.1}  F1 {:5.1}", 100.0 * p, 100.0 * r, 100.0 * f);
+    let _ = writeln!(
+        out,
+        "{name}: gold {} predicted {} matched {}",
+        c.gold, c.pred, c.matched_gold
+    );
+    let _ = writeln!(
+        out,
+        "  content     P {:5.1}  R {:5.1}  F1 {:5.1}",
+        100.0 * p,
+        100.0 * r,
+        100.0 * f
+    );
     let _ = writeln!(out, "  speaker accuracy on matched {:5.1}", 100.0 * acc);
-    let _ = writeln!(out, "  end-to-end  P {:5.1}  R {:5.1}  F1 {:5.1}", 100.0 * ep, 100.0 * er, 100.0 * f1(ep, er));
+    let _ = writeln!(
+        out,
+        "  end-to-end  P {:5.1}  R {:5.1}  F1 {:5.1}",
+        100.0 * ep,
+        100.0 * er,
+        100.0 * f1(ep, er)
+    );
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -192,8 +221,18 @@ fn overlap(a: &[(usize, usize)], b: &[(usize, usize)]) -> usize {
     n
 }
 
-fn score_doc(golds: &[Gold], preds: &[Pred], stem: &str, text: &str, mut log: Option<&mut String>) -> (Counts, Counts) {
-    let mut all = Counts { gold: golds.len(), pred: preds.len(), ..Counts::default() };
+fn score_doc(
+    golds: &[Gold],
+    preds: &[Pred],
+    stem: &str,
+    text: &str,
+    mut log: Option<&mut String>,
+) -> (Counts, Counts) {
+    let mut all = Counts {
+        gold: golds.len(),
+        pred: preds.len(),
+        ..Counts::default()
+    };
     let mut direct = Counts {
         gold: golds.iter().filter(|g| g.direct).count(),
         pred: preds.iter().filter(|p| p.direct).count(),
@@ -210,7 +249,13 @@ fn score_doc(golds: &[Gold], preds: &[Pred], stem: &str, text: &str, mut log: Op
             .max_by_key(|&(i, o)| (o, std::cmp::Reverse(i)));
         let Some((pi, _)) = best else {
             if let Some(l) = log.as_deref_mut() {
-                let _ = writeln!(l, "MISS {stem} {}{} {:?}", if g.direct { "direct " } else { "" }, g.content[0].0, snippet(text, &g.content));
+                let _ = writeln!(
+                    l,
+                    "MISS {stem} {}{} {:?}",
+                    if g.direct { "direct " } else { "" },
+                    g.content[0].0,
+                    snippet(text, &g.content)
+                );
             }
             continue;
         };
@@ -246,11 +291,21 @@ fn score_doc(golds: &[Gold], preds: &[Pred], stem: &str, text: &str, mut log: Op
         }
     }
     // Direct precision counts a direct prediction as right when it matched any gold.
-    direct.matched_pred = preds.iter().enumerate().filter(|(i, p)| p.direct && taken[*i]).count();
+    direct.matched_pred = preds
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| p.direct && taken[*i])
+        .count();
     if let Some(l) = log {
         for (i, p) in preds.iter().enumerate() {
             if !taken[i] {
-                let _ = writeln!(l, "FP   {stem} {} {:?} {:?}", p.content[0].0, p.speaker, snippet(text, &p.content));
+                let _ = writeln!(
+                    l,
+                    "FP   {stem} {} {:?} {:?}",
+                    p.content[0].0,
+                    p.speaker,
+                    snippet(text, &p.content)
+                );
             }
         }
     }
@@ -282,9 +337,14 @@ fn speaker_right(g: &Gold, p: &Pred) -> bool {
     let Some(sp) = &p.speaker else { return false };
     let gw = name_words(&g.source_text);
     let pw = name_words(sp);
-    let skip = ["the", "a", "an", "of", "for", "he", "she", "they", "it", "his", "her"];
+    let skip = [
+        "the", "a", "an", "of", "for", "he", "she", "they", "it", "his", "her",
+    ];
     match (gw.last(), pw.last()) {
-        (Some(gl), Some(pl)) => (!skip.contains(&pl.as_str()) && gw.contains(pl)) || (!skip.contains(&gl.as_str()) && pw.contains(gl)),
+        (Some(gl), Some(pl)) => {
+            (!skip.contains(&pl.as_str()) && gw.contains(pl))
+                || (!skip.contains(&gl.as_str()) && pw.contains(gl))
+        }
         _ => false,
     }
 }
@@ -304,7 +364,10 @@ fn parse_ann(ann: &str, text: &str) -> Vec<Gold> {
             let mut v = Vec::new();
             for piece in offs.split(';') {
                 let mut it = piece.split_whitespace();
-                if let (Some(a), Some(b)) = (it.next().and_then(|x| x.parse().ok()), it.next().and_then(|x| x.parse().ok())) {
+                if let (Some(a), Some(b)) = (
+                    it.next().and_then(|x| x.parse().ok()),
+                    it.next().and_then(|x| x.parse().ok()),
+                ) {
                     v.push((a, b));
                 }
             }
@@ -328,16 +391,27 @@ fn parse_ann(ann: &str, text: &str) -> Vec<Gold> {
             if !s.is_empty() {
                 s.push(' ');
             }
-            s.extend(chars.get(a.min(chars.len())..b.min(chars.len())).unwrap_or(&[]).iter());
+            s.extend(
+                chars
+                    .get(a.min(chars.len())..b.min(chars.len()))
+                    .unwrap_or(&[])
+                    .iter(),
+            );
         }
         s
     };
     let mut out = Vec::new();
     for e in &events {
-        let Some((content, _)) = e.get("Content").and_then(|t| spans.get(t)) else { continue };
+        let Some((content, _)) = e.get("Content").and_then(|t| spans.get(t)) else {
+            continue;
+        };
         let mut content = content.clone();
         content.sort();
-        let source = e.get("Source").and_then(|t| spans.get(t)).map(|s| s.0.clone()).unwrap_or_default();
+        let source = e
+            .get("Source")
+            .and_then(|t| spans.get(t))
+            .map(|s| s.0.clone())
+            .unwrap_or_default();
         let source_text = sub(&source);
         let first = content[0].0;
         let is_dq = |c: char| matches!(c, '"' | '\u{201c}' | '\u{201d}');
@@ -352,7 +426,12 @@ fn parse_ann(ann: &str, text: &str) -> Vec<Gold> {
                 && (chars[k - 1] == '\u{201c}'
                     || (chars[k - 1] == '"' && (k == 1 || chars[k - 2].is_whitespace())));
         }
-        out.push(Gold { content, source, source_text, direct });
+        out.push(Gold {
+            content,
+            source,
+            source_text,
+            direct,
+        });
     }
     out.sort_by_key(|g| g.content[0]);
     out
@@ -365,7 +444,9 @@ struct CharMap {
 
 impl CharMap {
     fn new(text: &str) -> CharMap {
-        CharMap { starts: text.char_indices().map(|(i, _)| i).collect() }
+        CharMap {
+            starts: text.char_indices().map(|(i, _)| i).collect(),
+        }
     }
     fn char_of(&self, byte: usize) -> usize {
         self.starts.partition_point(|&s| s < byte)
@@ -378,7 +459,10 @@ fn date_of(stem: &str) -> Option<chronicle_model::Date> {
 }
 
 fn list(dir: &Path, ext: &str) -> Result<Vec<String>> {
-    let rd = std::fs::read_dir(dir).map_err(|e| EvalError::Io { path: dir.display().to_string(), source: e })?;
+    let rd = std::fs::read_dir(dir).map_err(|e| EvalError::Io {
+        path: dir.display().to_string(),
+        source: e,
+    })?;
     let mut out = Vec::new();
     for e in rd.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
@@ -390,7 +474,10 @@ fn list(dir: &Path, ext: &str) -> Result<Vec<String>> {
 }
 
 fn read(p: &Path) -> Result<String> {
-    std::fs::read_to_string(p).map_err(|e| EvalError::Io { path: p.display().to_string(), source: e })
+    std::fs::read_to_string(p).map_err(|e| EvalError::Io {
+        path: p.display().to_string(),
+        source: e,
+    })
 }
 
 #[cfg(test)]
@@ -409,10 +496,23 @@ mod tests {
 
     #[test]
     fn speaker_by_name_word() {
-        let g = Gold { content: vec![(0, 5)], source: vec![(10, 12)], source_text: "Sen. Jeff Sessions".into(), direct: true };
-        let p = Pred { content: vec![(0, 5)], speaker_span: None, speaker: Some("Jeff Sessions".into()), direct: true };
+        let g = Gold {
+            content: vec![(0, 5)],
+            source: vec![(10, 12)],
+            source_text: "Sen. Jeff Sessions".into(),
+            direct: true,
+        };
+        let p = Pred {
+            content: vec![(0, 5)],
+            speaker_span: None,
+            speaker: Some("Jeff Sessions".into()),
+            direct: true,
+        };
         assert!(speaker_right(&g, &p));
-        let p2 = Pred { speaker: Some("Nancy Pelosi".into()), ..p };
+        let p2 = Pred {
+            speaker: Some("Nancy Pelosi".into()),
+            ..p
+        };
         assert!(!speaker_right(&g, &p2));
     }
 }

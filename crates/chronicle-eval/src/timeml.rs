@@ -154,7 +154,9 @@ pub fn score_dir(path: &Path) -> crate::Result<Scores> {
             .and_then(|rel| {
                 let mut comps = rel.components();
                 let first = comps.next()?;
-                comps.next().map(|_| first.as_os_str().to_string_lossy().into_owned())
+                comps
+                    .next()
+                    .map(|_| first.as_os_str().to_string_lossy().into_owned())
             })
             .unwrap_or_else(|| ".".to_string());
         scores.parts.entry(part).or_default().add(&counts);
@@ -188,11 +190,20 @@ fn trimmed(text: &str, s: Span) -> Span {
     let t = &text[s.range()];
     let lead = t.len() - t.trim_start().len();
     let trail = t.len() - t.trim_end().len();
-    Span::new(s.start as usize + lead, (s.end as usize - trail).max(s.start as usize + lead))
+    Span::new(
+        s.start as usize + lead,
+        (s.end as usize - trail).max(s.start as usize + lead),
+    )
 }
 
 /// Scores one document (spans into the same text).
-pub fn score_doc(doc: &Doc, gold: &[Timex], sys: &[Timex], file: &str, errors: &mut Vec<ScoreError>) -> Counts {
+pub fn score_doc(
+    doc: &Doc,
+    gold: &[Timex],
+    sys: &[Timex],
+    file: &str,
+    errors: &mut Vec<ScoreError>,
+) -> Counts {
     let text = doc.text.as_str();
     let g: Vec<Span> = gold.iter().map(|t| trimmed(text, t.span)).collect();
     let s: Vec<Span> = sys.iter().map(|t| trimmed(text, t.span)).collect();
@@ -210,7 +221,8 @@ pub fn score_doc(doc: &Doc, gold: &[Timex], sys: &[Timex], file: &str, errors: &
             detail,
         })
     };
-    let describe = |t: &Timex, sp: Span| format!("{:?} {} {}", &text[sp.range()], t.kind.as_str(), t.value);
+    let describe =
+        |t: &Timex, sp: Span| format!("{:?} {} {}", &text[sp.range()], t.kind.as_str(), t.value);
     for (si, ss) in s.iter().enumerate() {
         if g.iter().any(|gs| gs.overlaps(*ss)) {
             c.sys_relaxed += 1;
@@ -236,7 +248,11 @@ pub fn score_doc(doc: &Doc, gold: &[Timex], sys: &[Timex], file: &str, errors: &
         } else {
             err(
                 "extent",
-                format!("gold {:?} sys {:?}", &text[gs.range()], &text[s[si].range()]),
+                format!(
+                    "gold {:?} sys {:?}",
+                    &text[gs.range()],
+                    &text[s[si].range()]
+                ),
             );
         }
         if sys[si].value == gold[gi].value {
@@ -258,7 +274,12 @@ pub fn score_doc(doc: &Doc, gold: &[Timex], sys: &[Timex], file: &str, errors: &
         } else {
             err(
                 "type",
-                format!("{:?} gold {} sys {}", &text[gs.range()], gold[gi].kind.as_str(), sys[si].kind.as_str()),
+                format!(
+                    "{:?} gold {} sys {}",
+                    &text[gs.range()],
+                    gold[gi].kind.as_str(),
+                    sys[si].kind.as_str()
+                ),
             );
         }
     }
@@ -271,7 +292,18 @@ pub fn report(scores: &Scores) -> String {
     let _ = writeln!(
         out,
         "{:<10} {:>5} {:>5} {:>5} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>7} {:>7}",
-        "part", "docs", "gold", "sys", "str P", "str R", "str F1", "rel P", "rel R", "rel F1", "value F1", "type F1"
+        "part",
+        "docs",
+        "gold",
+        "sys",
+        "str P",
+        "str R",
+        "str F1",
+        "rel P",
+        "rel R",
+        "rel F1",
+        "value F1",
+        "type F1"
     );
     let mut line = |name: &str, c: &Counts| {
         let (sp, sr, sf) = c.strict_prf();
@@ -321,7 +353,10 @@ mod tests {
         let sys = vec![tx(9, 15, "A"), tx(23, 28, "X"), tx(0, 3, "Z")];
         let mut errs = Vec::new();
         let c = score_doc(&doc, &gold, &sys, "f", &mut errs);
-        assert_eq!((c.gold, c.system, c.strict, c.sys_relaxed, c.gold_relaxed), (3, 3, 1, 2, 2));
+        assert_eq!(
+            (c.gold, c.system, c.strict, c.sys_relaxed, c.gold_relaxed),
+            (3, 3, 1, 2, 2)
+        );
         assert_eq!((c.pairs, c.value_ok), (2, 1));
         let (p, r, f) = c.relaxed_prf();
         assert!((p - 2.0 / 3.0).abs() < 1e-9 && (r - 2.0 / 3.0).abs() < 1e-9);
@@ -332,7 +367,10 @@ mod tests {
 
     #[test]
     fn real_data_if_present() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/tempeval3/TBAQ-cleaned");
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/tempeval3/TBAQ-cleaned"
+        );
         if !Path::new(dir).exists() {
             println!("skipping: {dir} not found");
             return;

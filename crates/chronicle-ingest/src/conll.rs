@@ -59,7 +59,11 @@ pub fn split_docs<'a>(origin: &str, content: &'a str) -> Vec<ConllDoc<'a>> {
             if cur.first_line == 0 {
                 cur.first_line = number;
             }
-            cur.lines.push(ConllLine { text: line, number, token: None });
+            cur.lines.push(ConllLine {
+                text: line,
+                number,
+                token: None,
+            });
             continue;
         }
         if cur.first_line == 0 {
@@ -68,7 +72,11 @@ pub fn split_docs<'a>(origin: &str, content: &'a str) -> Vec<ConllDoc<'a>> {
         match line.split_whitespace().next() {
             None => {
                 cur.end_sentence();
-                cur.lines.push(ConllLine { text: line, number, token: None });
+                cur.lines.push(ConllLine {
+                    text: line,
+                    number,
+                    token: None,
+                });
             }
             Some(word) => {
                 let idx = cur.push_token(word);
@@ -140,7 +148,10 @@ impl<'a> Builder<'a> {
         };
         doc.tokens = self.tokens;
         doc.sentences = self.sentences;
-        ConllDoc { doc, lines: self.lines }
+        ConllDoc {
+            doc,
+            lines: self.lines,
+        }
     }
 }
 
@@ -148,7 +159,10 @@ impl<'a> Builder<'a> {
 fn kind_of(word: &str) -> TokenKind {
     let first = word.chars().next().unwrap_or(' ');
     if word.chars().any(char::is_alphabetic) {
-        if word.chars().all(|c| c.is_alphabetic() || ".-'’&".contains(c)) {
+        if word
+            .chars()
+            .all(|c| c.is_alphabetic() || ".-'’&".contains(c))
+        {
             TokenKind::Word
         } else if first.is_ascii_digit() {
             TokenKind::Number
@@ -159,7 +173,9 @@ fn kind_of(word: &str) -> TokenKind {
         TokenKind::Number
     } else if matches!(word, "\"" | "``" | "''" | "'" | "`" | "“" | "”" | "‘" | "’") {
         TokenKind::Quote
-    } else if word.chars().all(|c| c.is_ascii_punctuation()) && !matches!(word, "$" | "%" | "&" | "#" | "@") {
+    } else if word.chars().all(|c| c.is_ascii_punctuation())
+        && !matches!(word, "$" | "%" | "&" | "#" | "@")
+    {
         TokenKind::Punct
     } else {
         TokenKind::Symbol

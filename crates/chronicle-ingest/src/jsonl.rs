@@ -173,7 +173,10 @@ mod tests {
     fn bad_records() {
         let e = rec(r#"{"id":"a"}"#).unwrap_err().to_string();
         assert_eq!(e, "in.jsonl:7: missing `text` field");
-        assert!(rec("{\"text\": ").unwrap_err().to_string().starts_with("in.jsonl:7: malformed JSON"));
+        assert!(rec("{\"text\": ")
+            .unwrap_err()
+            .to_string()
+            .starts_with("in.jsonl:7: malformed JSON"));
         assert!(rec(r#"{"text":"x","date":"March 2"}"#).is_err());
         assert!(rec(r#"{"text":"x","date":"2017-02-30"}"#).is_err());
         assert!(rec(r#"[1]"#).is_err());
@@ -182,10 +185,21 @@ mod tests {
 
     #[test]
     fn iso_dates() {
-        for ok in ["2017-03-02", "2017-03-02T10:30", "2017-03-02 10:30:00.123+01:00", "2017-03-02T10:30:00Z"] {
+        for ok in [
+            "2017-03-02",
+            "2017-03-02T10:30",
+            "2017-03-02 10:30:00.123+01:00",
+            "2017-03-02T10:30:00Z",
+        ] {
             assert!(parse_iso_date(ok).is_some(), "{ok}");
         }
-        for bad in ["2017-3-2", "20170302", "2017-03-02x", "2017-03-02T25:00", "2017-03-02é"] {
+        for bad in [
+            "2017-3-2",
+            "20170302",
+            "2017-03-02x",
+            "2017-03-02T25:00",
+            "2017-03-02é",
+        ] {
             assert!(parse_iso_date(bad).is_none(), "{bad}");
         }
     }

@@ -109,7 +109,8 @@ mod tests {
 
     #[test]
     fn body_on_next_line_with_bom_and_title() {
-        let doc = parse("\u{feff}  \n date 2017-03-02\ntitle Sessions met Kislyak \n\nBody.").unwrap();
+        let doc =
+            parse("\u{feff}  \n date 2017-03-02\ntitle Sessions met Kislyak \n\nBody.").unwrap();
         assert_eq!(doc.title.as_deref(), Some("Sessions met Kislyak"));
         assert_eq!(doc.text, "Body.");
     }

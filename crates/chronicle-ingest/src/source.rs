@@ -13,7 +13,11 @@ use flate2::read::MultiGzDecoder;
 use crate::detect::{detect, HEAD_LEN};
 use crate::{conll, jsonl, news, timeml, Format, IngestError, ReadOptions, Sink};
 
-pub(crate) fn read_path(path: &Path, options: &ReadOptions, sink: &mut Sink<'_>) -> ControlFlow<()> {
+pub(crate) fn read_path(
+    path: &Path,
+    options: &ReadOptions,
+    sink: &mut Sink<'_>,
+) -> ControlFlow<()> {
     if path.as_os_str() == "-" {
         let stdin = std::io::stdin();
         return read_reader("-", "stdin", stdin.lock(), false, true, options, sink);
@@ -21,7 +25,12 @@ pub(crate) fn read_path(path: &Path, options: &ReadOptions, sink: &mut Sink<'_>)
     let origin = path.display().to_string();
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(source) => return sink(Err(IngestError::Io { path: origin, source })),
+        Err(source) => {
+            return sink(Err(IngestError::Io {
+                path: origin,
+                source,
+            }))
+        }
     };
     if meta.is_dir() {
         read_dir(path, options, sink)
@@ -63,7 +72,12 @@ fn read_dir(dir: &Path, options: &ReadOptions, sink: &mut Sink<'_>) -> ControlFl
     ControlFlow::Continue(())
 }
 
-fn read_file(path: &Path, explicit: bool, options: &ReadOptions, sink: &mut Sink<'_>) -> ControlFlow<()> {
+fn read_file(
+    path: &Path,
+    explicit: bool,
+    options: &ReadOptions,
+    sink: &mut Sink<'_>,
+) -> ControlFlow<()> {
     let origin = path.display().to_string();
     let name = path
         .file_name()
@@ -71,7 +85,12 @@ fn read_file(path: &Path, explicit: bool, options: &ReadOptions, sink: &mut Sink
         .unwrap_or_default();
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
-        Err(source) => return sink(Err(IngestError::Io { path: origin, source })),
+        Err(source) => {
+            return sink(Err(IngestError::Io {
+                path: origin,
+                source,
+            }))
+        }
     };
     let gz = name.ends_with(".gz");
     read_reader(&origin, &name, file, gz, explicit, options, sink)
@@ -230,7 +249,13 @@ fn read_whole(
         Format::Jsonl => {
             // Handled as a stream by the caller; kept for completeness.
             let mut reader: &[u8] = bytes;
-            match jsonl::read(origin, stem, &mut reader as &mut dyn BufRead, options.dct, sink) {
+            match jsonl::read(
+                origin,
+                stem,
+                &mut reader as &mut dyn BufRead,
+                options.dct,
+                sink,
+            ) {
                 Ok(flow) => flow,
                 Err(e) => sink(Err(IngestError::Io {
                     path: origin.to_string(),

@@ -48,7 +48,11 @@ pub fn read_timeml(origin: &str, content: &str) -> crate::Result<TimemlFile> {
     let date = dct(content).map_err(err)?;
     let (text, timexes) =
         strip_tags(&content[body_start..close]).map_err(|m| err(format!("in <TEXT>: {m}")))?;
-    let mut doc = Doc::new(element_text(content, "DOCID").unwrap_or_default(), date, text);
+    let mut doc = Doc::new(
+        element_text(content, "DOCID").unwrap_or_default(),
+        date,
+        text,
+    );
     doc.title = element_text(content, "TITLE").map(|t| decode_entities(&t));
     doc.meta.origin = Some(origin.to_string());
     Ok(TimemlFile {
@@ -88,7 +92,8 @@ fn find_tag(content: &str, name: &str, from: usize) -> Option<(usize, usize)> {
         let start = at + p;
         let rest = &content[start + 1..];
         if rest.starts_with(name)
-            && rest[name.len()..].starts_with(|c: char| c == '>' || c.is_ascii_whitespace() || c == '/')
+            && rest[name.len()..]
+                .starts_with(|c: char| c == '>' || c.is_ascii_whitespace() || c == '/')
         {
             let end = content[start..].find('>')? + start + 1;
             return Some((start, end));
@@ -126,7 +131,9 @@ fn dct(content: &str) -> Result<Option<Date>, String> {
     };
     let tag_end = inner[t..].find('>').map_or(inner.len(), |p| t + p);
     let value = attr(&inner[t..tag_end], "value").ok_or("DCT TIMEX3 without a value")?;
-    parse_date(&value).map(Some).ok_or_else(|| format!("malformed DCT value {value:?}"))
+    parse_date(&value)
+        .map(Some)
+        .ok_or_else(|| format!("malformed DCT value {value:?}"))
 }
 
 fn parse_date(v: &str) -> Option<Date> {

@@ -15,7 +15,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dev = Path::new(&args[3]);
     let num = |i: usize, d: u64| args.get(i).and_then(|s| s.parse().ok()).unwrap_or(d);
     let opts = TrainOptions {
-        bits: num(4, 20) as u32,
+        bits: num(4, 18) as u32,
         epochs: num(5, 12) as usize,
         folds: num(6, 4) as usize,
         seed: num(7, 1),
@@ -30,7 +30,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         },
     };
     let t0 = std::time::Instant::now();
-    let model = train(data, opts, &mut |m| eprintln!("[{:.1}s] {m}", t0.elapsed().as_secs_f64()))?;
+    let model = train(data, opts, &mut |m| {
+        eprintln!("[{:.1}s] {m}", t0.elapsed().as_secs_f64())
+    })?;
     let mut f = std::fs::File::create(out)?;
     model.write_gz(&mut f)?;
     drop(f);
@@ -65,13 +67,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (l, s) in &stats {
         let p = s[0] as f64 / s[2].max(1) as f64;
         let r = s[0] as f64 / s[1].max(1) as f64;
-        println!("{l:5} P {:.2} R {:.2} F1 {:.2}", 100.0 * p, 100.0 * r, 200.0 * p * r / (p + r).max(1e-9));
+        println!(
+            "{l:5} P {:.2} R {:.2} F1 {:.2}",
+            100.0 * p,
+            100.0 * r,
+            200.0 * p * r / (p + r).max(1e-9)
+        );
         for k in 0..3 {
             tot[k] += s[k];
         }
     }
     let p = tot[0] as f64 / tot[2].max(1) as f64;
     let r = tot[0] as f64 / tot[1].max(1) as f64;
-    println!("ALL   P {:.2} R {:.2} F1 {:.2}", 100.0 * p, 100.0 * r, 200.0 * p * r / (p + r).max(1e-9));
+    println!(
+        "ALL   P {:.2} R {:.2} F1 {:.2}",
+        100.0 * p,
+        100.0 * r,
+        200.0 * p * r / (p + r).max(1e-9)
+    );
     Ok(())
 }

@@ -12,16 +12,96 @@ use crate::tags::{chunks, Tag};
 /// Words that name a role rather than a person when they precede a name.
 /// Our own list of common English news titles (lowercase, no period).
 const ROLE_WORDS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president",
-    "vice", "sen", "senator", "rep", "representative", "congressman", "congresswoman", "gov",
-    "governor", "mayor", "judge", "justice", "gen", "general", "col", "colonel", "capt", "captain",
-    "lt", "sgt", "adm", "admiral", "secretary", "minister", "premier", "chancellor", "king", "queen",
-    "prince", "princess", "pope", "rev", "reverend", "chairman", "chairwoman", "ceo", "spokesman",
-    "spokeswoman", "attorney", "coach", "leader", "speaker", "former", "late", "ambassador",
-    "director", "chief", "commissioner", "sheriff", "officer", "deputy", "assistant", "acting",
-    "prime", "foreign", "defense", "defence", "interior", "finance", "state", "house", "senate",
-    "democratic", "republican", "majority", "minority", "white", "press", "national", "security",
-    "adviser", "advisor", "counsel", "special", "first", "candidate", "nominee", "pres",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "vice",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "gov",
+    "governor",
+    "mayor",
+    "judge",
+    "justice",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "capt",
+    "captain",
+    "lt",
+    "sgt",
+    "adm",
+    "admiral",
+    "secretary",
+    "minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "rev",
+    "reverend",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "spokesman",
+    "spokeswoman",
+    "attorney",
+    "coach",
+    "leader",
+    "speaker",
+    "former",
+    "late",
+    "ambassador",
+    "director",
+    "chief",
+    "commissioner",
+    "sheriff",
+    "officer",
+    "deputy",
+    "assistant",
+    "acting",
+    "prime",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "state",
+    "house",
+    "senate",
+    "democratic",
+    "republican",
+    "majority",
+    "minority",
+    "white",
+    "press",
+    "national",
+    "security",
+    "adviser",
+    "advisor",
+    "counsel",
+    "special",
+    "first",
+    "candidate",
+    "nominee",
+    "pres",
 ];
 
 /// One token as the entity builder sees it.
@@ -70,10 +150,15 @@ pub fn entities(text: &str, tokens: &[TokenRef<'_>], tags: &[Tag]) -> Vec<Entity
             }
         }
         if s < e {
-            mentions.push(Mention { start: s, end: e, label });
+            mentions.push(Mention {
+                start: s,
+                end: e,
+                label,
+            });
         }
     }
-    let words_of = |m: &Mention| -> Vec<&str> { tokens[m.start..m.end].iter().map(|t| t.word).collect() };
+    let words_of =
+        |m: &Mention| -> Vec<&str> { tokens[m.start..m.end].iter().map(|t| t.word).collect() };
     // Full person names of the document, longest first (first mention wins ties).
     let mut people: Vec<(usize, Vec<&str>)> = mentions
         .iter()
@@ -93,7 +178,8 @@ pub fn entities(text: &str, tokens: &[TokenRef<'_>], tags: &[Tag]) -> Vec<Entity
             // "Jeff Sessions"). An organisation only when it is a lone surname.
             for (i, p) in &people {
                 let fits = p.len() > words.len() && p.ends_with(&words);
-                let surname_only = m.label == EntityLabel::Per || (words.len() == 1 && p.len() >= 2);
+                let surname_only =
+                    m.label == EntityLabel::Per || (words.len() == 1 && p.len() >= 2);
                 if fits && surname_only {
                     canonical_of = Some(*i);
                     label = EntityLabel::Per;
@@ -109,7 +195,11 @@ pub fn entities(text: &str, tokens: &[TokenRef<'_>], tags: &[Tag]) -> Vec<Entity
             Some(i) => name_text(text, tokens, &mentions[i]),
             None => name_text(text, tokens, m),
         };
-        out.push(Entity { span, label, canonical });
+        out.push(Entity {
+            span,
+            label,
+            canonical,
+        });
     }
     out
 }
@@ -159,7 +249,13 @@ mod tests {
         let e = entities(text, &t, &tags);
         let got: Vec<(String, &str, String)> = e
             .iter()
-            .map(|e| (text[e.span.range()].to_string(), e.label.as_str(), e.canonical.clone()))
+            .map(|e| {
+                (
+                    text[e.span.range()].to_string(),
+                    e.label.as_str(),
+                    e.canonical.clone(),
+                )
+            })
             .collect();
         assert_eq!(
             got,

@@ -56,7 +56,11 @@ pub fn build(streams: &[Vec<String>], opts: ClusterOptions) -> Clusters {
         }
     }
     let mut by_freq: Vec<u32> = (0..words.len() as u32).collect();
-    by_freq.sort_by(|&a, &b| counts[b as usize].cmp(&counts[a as usize]).then(words[a as usize].cmp(words[b as usize])));
+    by_freq.sort_by(|&a, &b| {
+        counts[b as usize]
+            .cmp(&counts[a as usize])
+            .then(words[a as usize].cmp(words[b as usize]))
+    });
     let vocab: Vec<u32> = by_freq
         .iter()
         .copied()
@@ -126,7 +130,9 @@ pub fn build(streams: &[Vec<String>], opts: ClusterOptions) -> Clusters {
     let smoothed_sum: f64 = smoothed.iter().sum::<f64>().max(1.0);
     let mut rng = Rng::new(opts.seed);
     let d = opts.dims;
-    let proj: Vec<f32> = (0..dim_ctx * d).map(|_| rng.next_f32() * 2.0 - 1.0).collect();
+    let proj: Vec<f32> = (0..dim_ctx * d)
+        .map(|_| rng.next_f32() * 2.0 - 1.0)
+        .collect();
     let mut emb = vec![0f32; vocab.len() * d];
     for &(w, cx, n) in &runs {
         let pc = smoothed[cx as usize] / smoothed_sum;
@@ -148,7 +154,13 @@ pub fn build(streams: &[Vec<String>], opts: ClusterOptions) -> Clusters {
         let find = |w: &str| vocab.iter().position(|&i| words[i as usize] == w);
         let v = |k: usize| &emb[k * d..(k + 1) * d];
         let cos = |a: usize, b: usize| v(a).iter().zip(v(b)).map(|(x, y)| x * y).sum::<f32>();
-        for (a, b) in [("Monday", "Tuesday"), ("Monday", "the"), ("Paris", "London"), ("Paris", "said"), ("the", "a")] {
+        for (a, b) in [
+            ("Monday", "Tuesday"),
+            ("Monday", "the"),
+            ("Paris", "London"),
+            ("Paris", "said"),
+            ("the", "a"),
+        ] {
             if let (Some(x), Some(y)) = (find(a), find(b)) {
                 eprintln!("cos({a},{b}) = {}", cos(x, y));
             }
@@ -197,7 +209,11 @@ fn kmeans(emb: &[f32], d: usize, k: usize, iters: usize, rng: &mut Rng) -> Vec<u
             let v = &emb[w * d..(w + 1) * d];
             let mut best = f32::NEG_INFINITY;
             for c in 0..k {
-                let s: f32 = cent[c * d..(c + 1) * d].iter().zip(v).map(|(x, y)| x * y).sum();
+                let s: f32 = cent[c * d..(c + 1) * d]
+                    .iter()
+                    .zip(v)
+                    .map(|(x, y)| x * y)
+                    .sum();
                 if s > best {
                     best = s;
                     *a = c as u32;
@@ -238,7 +254,13 @@ mod tests {
                     .collect(),
             );
         }
-        let c = build(&streams, ClusterOptions { min_count: 1, ..ClusterOptions::default() });
+        let c = build(
+            &streams,
+            ClusterOptions {
+                min_count: 1,
+                ..ClusterOptions::default()
+            },
+        );
         let id = |w: &str| code_ids(c.get(w).unwrap().0)[0];
         assert_eq!(id("Paris"), id("London"));
         assert_ne!(id("Paris"), id("Smith"));

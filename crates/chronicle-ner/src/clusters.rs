@@ -42,7 +42,8 @@ impl Clusters {
     }
 
     pub fn insert(&mut self, word: &str, bits: u32, depth: u8) {
-        self.map.insert(hash_bytes(word.as_bytes()), (bits, depth.min(32)));
+        self.map
+            .insert(hash_bytes(word.as_bytes()), (bits, depth.min(32)));
     }
 
     #[inline]

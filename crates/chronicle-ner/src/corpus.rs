@@ -24,14 +24,15 @@ pub fn parse_conll(content: &str) -> Vec<LabelledDoc> {
     let mut doc = LabelledDoc::default();
     let mut sent_tags: Vec<&str> = Vec::new();
     let mut sent_start = 0usize;
-    let flush_sentence = |doc: &mut LabelledDoc, sent_tags: &mut Vec<&str>, sent_start: &mut usize| {
-        if !sent_tags.is_empty() {
-            doc.tags.extend(from_iob1(sent_tags.iter().copied()));
-            doc.sentences.push(*sent_start..doc.words.len());
-            sent_tags.clear();
-        }
-        *sent_start = doc.words.len();
-    };
+    let flush_sentence =
+        |doc: &mut LabelledDoc, sent_tags: &mut Vec<&str>, sent_start: &mut usize| {
+            if !sent_tags.is_empty() {
+                doc.tags.extend(from_iob1(sent_tags.iter().copied()));
+                doc.sentences.push(*sent_start..doc.words.len());
+                sent_tags.clear();
+            }
+            *sent_start = doc.words.len();
+        };
     for line in content.lines() {
         let line = line.trim_end_matches('\r');
         if line.starts_with("-DOCSTART-") {
@@ -96,7 +97,9 @@ pub fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
             if p.is_dir() {

@@ -14,19 +14,33 @@ pub struct Decoder {
 
 impl Decoder {
     /// The best tag sequence for `emissions` (one score per tag per token), into `out`.
-    pub fn viterbi(&mut self, emissions: &[[f32; N_TAGS]], trans: &Transitions, out: &mut Vec<Tag>) {
+    pub fn viterbi(
+        &mut self,
+        emissions: &[[f32; N_TAGS]],
+        trans: &Transitions,
+        out: &mut Vec<Tag>,
+    ) {
         out.clear();
         let n = emissions.len();
         if n == 0 {
             return;
         }
+        // Forbidden transitions become -inf once, so the inner loop is a plain max.
+        let mut t = *trans;
+        for (p, row) in t.iter_mut().enumerate() {
+            let prev = (p < N_TAGS).then_some(p as Tag);
+            for (q, v) in row.iter_mut().enumerate() {
+                if !allowed(prev, q as Tag) {
+                    *v = f32::NEG_INFINITY;
+                }
+            }
+        }
+        let trans = &t;
         self.back.clear();
         self.back.resize(n, [0; N_TAGS]);
         let mut score = [f32::NEG_INFINITY; N_TAGS];
         for (t, s) in score.iter_mut().enumerate() {
-            if allowed(None, t as Tag) {
-                *s = trans[N_TAGS][t] + emissions[0][t];
-            }
+            *s = trans[N_TAGS][t] + emissions[0][t];
         }
         for i in 1..n {
             let mut next = [f32::NEG_INFINITY; N_TAGS];
@@ -35,9 +49,6 @@ impl Decoder {
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = 0u8;
                 for p in 0..N_TAGS {
-                    if !allowed(Some(p as Tag), t as Tag) {
-                        continue;
-                    }
                     let s = score[p] + trans[p][t];
                     if s > best {
                         best = s;

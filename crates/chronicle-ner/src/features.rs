@@ -164,11 +164,17 @@ pub fn extract(
         push(mix(T_SHAPE_P1, shape_at(ii + 1)));
         push(mix(mix(T_SHAPE_L, shape_at(ii - 1)), a.shape));
         push(mix(mix(T_SHAPE_R, a.shape), shape_at(ii + 1)));
-        push(mix(mix(mix(T_SHAPE_3, shape_at(ii - 1)), a.shape), shape_at(ii + 1)));
+        push(mix(
+            mix(mix(T_SHAPE_3, shape_at(ii - 1)), a.shape),
+            shape_at(ii + 1),
+        ));
         push(mix(mix(T_SHAPE_M1_LOWER, shape_at(ii - 1)), a.lower));
         push(mix(mix(T_LOWER_M1_SHAPE, lower_at(ii - 1)), a.shape));
         push(mix(
-            mix(mix(T_FLAGS_M1_P1, flags_at(ii - 1)), u64::from(a.flags & CASE_FLAGS)),
+            mix(
+                mix(T_FLAGS_M1_P1, flags_at(ii - 1)),
+                u64::from(a.flags & CASE_FLAGS),
+            ),
             flags_at(ii + 1),
         ));
         if a.flags & HAS_LETTER != 0 {
@@ -203,7 +209,10 @@ pub fn extract(
         let first = u64::from(i == 0);
         let ctx = style_code | first << 2;
         push(mix(mix(T_STYLE_SHAPE, ctx), a.shape));
-        push(mix(mix(T_STYLE_FLAGS, ctx), u64::from(a.flags & CASE_FLAGS)));
+        push(mix(
+            mix(T_STYLE_FLAGS, ctx),
+            u64::from(a.flags & CASE_FLAGS),
+        ));
         if i == 0 {
             push(mix(T_FIRST_LOWER, a.lower));
         }
@@ -213,7 +222,10 @@ pub fn extract(
         let f = facts.get(i).copied().unwrap_or_default();
         push(mix(T_CASE_ELSEWHERE, u64::from(f.case_elsewhere)));
         push(mix(
-            mix(T_CASE_ELSEWHERE_STYLE, u64::from(f.case_elsewhere) | ctx << 4),
+            mix(
+                T_CASE_ELSEWHERE_STYLE,
+                u64::from(f.case_elsewhere) | ctx << 4,
+            ),
             u64::from(a.flags & (INIT_CAP | ALL_CAPS | HAS_LOWER)),
         ));
         if f.gaz != 0 {

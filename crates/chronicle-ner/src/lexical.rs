@@ -119,16 +119,21 @@ pub fn attrs(word: &str, clusters: &Clusters, s: &mut Scratch) -> Attrs {
     let mut prefix = [0u64; MAX_AFFIX];
     let mut suffix = [0u64; MAX_AFFIX];
     let lower = s.lower.as_str();
-    let n = lower.chars().count();
-    for k in 1..=MAX_AFFIX.min(n) {
-        let p_end = lower.char_indices().nth(k).map(|(i, _)| i).unwrap_or(lower.len());
-        prefix[k - 1] = hash_bytes(&lower.as_bytes()[..p_end]);
-        let s_start = lower
-            .char_indices()
-            .nth(n - k)
-            .map(|(i, _)| i)
-            .unwrap_or(0);
-        suffix[k - 1] = hash_bytes(&lower.as_bytes()[s_start..]);
+    let lb = lower.as_bytes();
+    if lower.is_ascii() {
+        for k in 1..=MAX_AFFIX.min(lb.len()) {
+            prefix[k - 1] = hash_bytes(&lb[..k]);
+            suffix[k - 1] = hash_bytes(&lb[lb.len() - k..]);
+        }
+    } else {
+        // Char boundaries of the first and last MAX_AFFIX chars.
+        let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+        let n = starts.len();
+        for k in 1..=MAX_AFFIX.min(n) {
+            let p_end = starts.get(k).copied().unwrap_or(lb.len());
+            prefix[k - 1] = hash_bytes(&lb[..p_end]);
+            suffix[k - 1] = hash_bytes(&lb[starts[n - k]..]);
+        }
     }
     let cluster = cluster_keys(word, flags, clusters, &mut s.alt);
     Attrs {

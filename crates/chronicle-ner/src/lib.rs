@@ -28,6 +28,7 @@ mod tagger;
 pub mod tags;
 pub mod train;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use chronicle_model::{Doc, Layer, Stage};
@@ -79,7 +80,11 @@ impl NerTagger {
 
     /// IOB2 tags for PTB-normalised words split into sentences (token
     /// index ranges, in order). Tokens outside every range are tagged `O`.
-    pub fn tag_words<S: AsRef<str>>(&self, words: &[S], sentences: Vec<Range<usize>>) -> Vec<tags::Tag> {
+    pub fn tag_words<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        sentences: Vec<Range<usize>>,
+    ) -> Vec<tags::Tag> {
         let sentences = sanitise(sentences, words.len());
         let mut view = tagger::DocView::new(words, sentences, &self.model.clusters);
         tagger::tag_doc(&self.model, &mut view, &mut tagger::Work::default())
@@ -119,10 +124,10 @@ impl Stage for NerTagger {
         &[Layer::Entities]
     }
     fn annotate(&self, doc: &mut Doc) {
-        let words: Vec<&str> = doc
+        let words: Vec<Cow<'_, str>> = doc
             .tokens
             .iter()
-            .map(|t| chronicle_text::ptb_norm(doc.text.get(t.span.range()).unwrap_or("")))
+            .map(|t| normalise(doc.text.get(t.span.range()).unwrap_or("")))
             .collect();
         let ranges: Vec<Range<usize>> = doc.sentences.iter().map(|&s| doc.token_range(s)).collect();
         let tags = self.tag_words(&words, ranges);
@@ -130,11 +135,32 @@ impl Stage for NerTagger {
             .tokens
             .iter()
             .zip(&words)
-            .map(|(t, &w)| TokenRef { span: t.span, word: w })
+            .map(|(t, w)| TokenRef {
+                span: t.span,
+                word: w.as_ref(),
+            })
             .collect();
         let entities = canonical::entities(&doc.text, &refs, &tags);
         doc.entities = entities;
     }
+}
+
+/// The form the model was trained on: PTB escapes undone, typographic
+/// quotes and apostrophes as ASCII (CoNLL text has only ASCII ones).
+pub fn normalise(token: &str) -> Cow<'_, str> {
+    let t = chronicle_text::ptb_norm(token);
+    if t.is_ascii() || !t.contains(['‘', '’', '“', '”']) {
+        return Cow::Borrowed(t);
+    }
+    Cow::Owned(
+        t.chars()
+            .map(|c| match c {
+                '‘' | '’' => '\'',
+                '“' | '”' => '"',
+                c => c,
+            })
+            .collect(),
+    )
 }
 
 /// The IOB2 tag of every token of an annotated document, from its entities.
@@ -159,8 +185,18 @@ mod tests {
 
     #[test]
     fn sanitise_covers_every_token_once() {
-        assert_eq!(sanitise(vec![2..4, 3..6, 9..20], 10), vec![0..2, 2..4, 4..6, 6..9, 9..10]);
+        assert_eq!(
+            sanitise(vec![2..4, 3..6, 9..20], 10),
+            vec![0..2, 2..4, 4..6, 6..9, 9..10]
+        );
         assert_eq!(sanitise(vec![], 3), vec![0..3]);
         assert!(sanitise(vec![0..5], 0).is_empty());
+    }
+
+    #[test]
+    fn normalises_quotes() {
+        assert_eq!(normalise("’s"), "'s");
+        assert_eq!(normalise("-LRB-"), "(");
+        assert_eq!(normalise("Zürich"), "Zürich");
     }
 }

@@ -27,7 +27,11 @@ pub struct DocView {
 impl DocView {
     /// Builds the view from PTB-normalised words and sentence ranges
     /// (which must be in order, disjoint and within `words`).
-    pub fn new<S: AsRef<str>>(words: &[S], sentences: Vec<Range<usize>>, clusters: &Clusters) -> DocView {
+    pub fn new<S: AsRef<str>>(
+        words: &[S],
+        sentences: Vec<Range<usize>>,
+        clusters: &Clusters,
+    ) -> DocView {
         let mut scratch = Scratch::default();
         let attrs: Vec<Attrs> = words
             .iter()

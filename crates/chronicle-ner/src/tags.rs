@@ -148,8 +148,14 @@ mod tests {
     fn constraints() {
         assert!(!allowed(None, inside(EntityLabel::Per)));
         assert!(!allowed(Some(O), inside(EntityLabel::Per)));
-        assert!(!allowed(Some(begin(EntityLabel::Org)), inside(EntityLabel::Per)));
-        assert!(allowed(Some(begin(EntityLabel::Per)), inside(EntityLabel::Per)));
+        assert!(!allowed(
+            Some(begin(EntityLabel::Org)),
+            inside(EntityLabel::Per)
+        ));
+        assert!(allowed(
+            Some(begin(EntityLabel::Per)),
+            inside(EntityLabel::Per)
+        ));
         assert!(allowed(Some(O), begin(EntityLabel::Misc)));
     }
 }

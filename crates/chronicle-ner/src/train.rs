@@ -35,8 +35,8 @@ impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
             seed: 1,
-            bits: 20,
-            epochs: 12,
+            bits: 18,
+            epochs: 10,
             folds: 4,
             gaz_folds: 4,
             clusters: ClusterOptions::default(),
@@ -49,7 +49,11 @@ impl Default for TrainOptions {
 ///
 /// # Errors
 /// When the training file cannot be read or holds no sentences.
-pub fn train(data: &Path, opts: TrainOptions, log: &mut dyn FnMut(&str)) -> Result<Model, NerError> {
+pub fn train(
+    data: &Path,
+    opts: TrainOptions,
+    log: &mut dyn FnMut(&str),
+) -> Result<Model, NerError> {
     let train_path = data.join("conll2003/eng.train");
     let docs = corpus::parse_conll(&corpus::read_text(&train_path)?);
     if docs.is_empty() {
@@ -97,7 +101,10 @@ pub fn train(data: &Path, opts: TrainOptions, log: &mut dyn FnMut(&str)) -> Resu
         let mut work = Work::default();
         for fold in 0..opts.folds {
             log(&format!("jackknife fold {}/{}", fold + 1, opts.folds));
-            let train_sents: Vec<&Sent> = sents1.iter().filter(|s| s.doc % opts.folds != fold).collect();
+            let train_sents: Vec<&Sent> = sents1
+                .iter()
+                .filter(|s| s.doc % opts.folds != fold)
+                .collect();
             let (w, t) = perceptron_refs(&train_sents, opts, opts.seed + 1 + fold as u64, log);
             let table = Table::quantise(&w, &t);
             let mut tags = Vec::new();
@@ -126,7 +133,11 @@ pub fn train(data: &Path, opts: TrainOptions, log: &mut dyn FnMut(&str)) -> Resu
 }
 
 /// The names of the training documents that `keep` selects.
-fn gazetteer_of(docs: &[LabelledDoc], views: &[DocView], keep: impl Fn(usize) -> bool) -> Gazetteer {
+fn gazetteer_of(
+    docs: &[LabelledDoc],
+    views: &[DocView],
+    keep: impl Fn(usize) -> bool,
+) -> Gazetteer {
     let mut g = Gazetteer::default();
     for (d, (doc, view)) in docs.iter().zip(views).enumerate() {
         if !keep(d) {
@@ -144,7 +155,11 @@ fn gazetteer_of(docs: &[LabelledDoc], views: &[DocView], keep: impl Fn(usize) ->
 
 /// Token streams for the clusters: the training text and every news text
 /// in the data folder except the evaluation sets.
-fn unlabelled_streams(data: &Path, docs: &[LabelledDoc], log: &mut dyn FnMut(&str)) -> Vec<Vec<String>> {
+fn unlabelled_streams(
+    data: &Path,
+    docs: &[LabelledDoc],
+    log: &mut dyn FnMut(&str),
+) -> Vec<Vec<String>> {
     let mut streams: Vec<Vec<String>> = docs.iter().map(|d| d.words.clone()).collect();
     let mut texts: Vec<String> = Vec::new();
     for f in ["timeline17/articles.jsonl.gz", "bbc-news/articles.jsonl.gz"] {
@@ -209,7 +224,12 @@ fn featurise(docs: &[LabelledDoc], views: &[DocView], use_hints: bool, bits: u32
     out
 }
 
-fn perceptron(sents: &[Sent], opts: TrainOptions, seed: u64, log: &mut dyn FnMut(&str)) -> (Vec<f32>, Transitions) {
+fn perceptron(
+    sents: &[Sent],
+    opts: TrainOptions,
+    seed: u64,
+    log: &mut dyn FnMut(&str),
+) -> (Vec<f32>, Transitions) {
     let refs: Vec<&Sent> = sents.iter().collect();
     perceptron_refs(&refs, opts, seed, log)
 }

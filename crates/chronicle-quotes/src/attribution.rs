@@ -216,7 +216,12 @@ fn cue_text(v: &View, toks: (usize, usize)) -> String {
 /// The content ends with a comma or a question/exclamation mark: the
 /// sentence goes on after the closing mark.
 fn ends_open(v: &View, r: &Region) -> bool {
-    let last = v.low(r.toks.1.saturating_sub(1));
+    // Look past a closing single quote (`… the 'Title Sponsor,' "`).
+    let mut e = r.toks.1;
+    while e > r.toks.0 + 1 && matches!(v.raw(e - 1), "'" | "\u{2019}") {
+        e -= 1;
+    }
+    let last = v.low(e.saturating_sub(1));
     matches!(last, "," | "?" | "!" | "\u{2014}" | "--" | "-")
         || (r.close + 1 < v.len() && v.low(r.close + 1) == ",")
 }
@@ -237,6 +242,14 @@ fn after_cue(v: &View, co: &Coref, r: &Region, next_open: usize) -> Option<Cue> 
     if matches!(v.low(start), "\u{2015}" | "\u{2014}" | "\u{2013}" | "--" | "-") {
         if let Some(m) = co.mention_at(start + 1).filter(|&m| co.mentions[m].toks.0 == start + 1) {
             return Some(Cue { toks: (start, start + 1), speaker: Some(co.head(m)) });
+        }
+    }
+    if v.is_word(start) && !v.is_cap(start) && v.low(start).ends_with("ed") && lexicon::cue(v.low(start)).is_none() {
+        if let Some(m) = co.mention_at(start + 1).filter(|&m| co.mentions[m].toks.0 == start + 1) {
+            let e = co.mentions[m].toks.1;
+            if v.is_terminal(e) || v.low(e) == "," {
+                return Some(Cue { toks: (start, start + 1), speaker: Some(co.head(m)) });
+            }
         }
     }
     let lead = if v.low(start) == "," { start + 1 } else { start };
@@ -346,7 +359,17 @@ fn before_cue(v: &View, co: &Coref, r: &Region, lo: usize) -> Option<Cue> {
             return Some(Cue { toks: (k, k + 2), speaker: co.mention_at(k + 2) });
         }
         if lexicon::quote_introducer(w) && co.mention_at(k).is_none() {
-            let speaker = subject_before(v, co, k, floor).or_else(|| object_after(v, co, k).filter(|&m| co.mentions[m].toks.1 <= r.open));
+            let participle = w.ends_with("ing") && k > 0 && v.low(k - 1) == ",";
+            let speaker = if participle {
+                // `Spicer said, adding, "…"`: the subject of the cue before the comma.
+                let prior = (k >= 2 && lexicon::cue(v.low(k - 2)).is_some())
+                    .then(|| subject_before(v, co, k - 2, floor).or_else(|| object_after(v, co, k - 2)))
+                    .flatten();
+                prior.or_else(|| clause_subject(v, co, k - 1, floor))
+            } else {
+                None
+            };
+            let speaker = speaker.or_else(|| subject_before(v, co, k, floor)).or_else(|| object_after(v, co, k).filter(|&m| co.mentions[m].toks.1 <= r.open));
             if speaker.is_some() {
                 return Some(Cue { toks: (k, k + 1), speaker });
             }
@@ -406,6 +429,35 @@ fn before_cue(v: &View, co: &Coref, r: &Region, lo: usize) -> Option<Cue> {
         }
     }
     None
+}
+
+/// The first mention of the sentence before token `end` that is not a
+/// prepositional object: the subject of the main clause (`Trump returned
+/// the compliment to Adelson, telling Reuters, "…"`).
+fn clause_subject(v: &View, co: &Coref, end: usize, floor: usize) -> Option<usize> {
+    let s = v.sent[end];
+    let mut k = end;
+    let mut first = None;
+    while k > floor {
+        k -= 1;
+        if v.sent[k] != s || co.in_quote[k] || v.is_terminal(k) {
+            break;
+        }
+        if let Some(own) = co.mention_at(k) {
+            let m = co.head(own);
+            let a = co.mentions[m].toks.0;
+            let prev = a.checked_sub(1).map(|p| v.low(p)).unwrap_or("");
+            if !matches!(prev, "with" | "to" | "by" | "from" | "of" | "for" | "in" | "on" | "at" | "about")
+                && !matches!(co.mentions[m].kind, Kind::Pronoun(Pronoun::I | Pronoun::We))
+                && !matches!(v.low(a), "him" | "them" | "her")
+            {
+                first = Some(m);
+            }
+            // Jump to the start of the mention itself (an apposition's head may lie after it).
+            k = co.mentions[own].toks.0.min(k);
+        }
+    }
+    first
 }
 
 /// A cue earlier in the same clause when the quotation is its object.
@@ -495,8 +547,9 @@ fn object_after(v: &View, co: &Coref, cue: usize) -> Option<usize> {
     if matches!(v.low(cue), "told" | "tell" | "tells" | "telling" | "asked" | "asks" | "urged" | "warned" | "informed" | "assured" | "called" | "calls" | "accused") {
         return None;
     }
+    // Skip a short lowercase description before the name ("said retired neurosurgeon Ben Carson").
     let mut k = cue + 1;
-    while k < cue + 4 && co.mention_at(k).is_none() && lexicon::title_word(v.low(k)) {
+    while k < cue + 5 && co.mention_at(k).is_none() && v.is_word(k) && (!v.is_cap(k) || lexicon::title_word(v.low(k))) && lexicon::cue(v.low(k)).is_none() && !matches!(v.low(k), "that" | "in" | "on" | "at" | "to" | "by" | "with" | "of" | "for" | "about" | "from" | "and" | "but" | "or") {
         k += 1;
     }
     let m = co.mention_at(k)?;

@@ -242,6 +242,11 @@ impl Builder<'_, '_> {
             while a < j && (lexicon::capitalised_function_word(v.low(a)) || lexicon::cue(v.low(a)).is_some()) {
                 a += 1;
             }
+            // A lone capitalised modifier ("Republican nominee", "Russian officials") is not a name.
+            if j - a == 1 && (lexicon::title_word(v.low(a)) || lexicon::person_role(v.low(a)).is_some() || lexicon::person_role_plural(v.low(a))) && v.is_word(j) && !v.is_cap(j) {
+                i = j;
+                continue;
+            }
             let (name_a, has_role) = strip_title(v, a, j);
             if name_a < j && !(in_quote[name_a] && j - name_a == 1 && v.low(name_a).len() < 3) {
                 let label = classify(v, name_a, j, has_role);
@@ -258,7 +263,8 @@ impl Builder<'_, '_> {
     fn merge_surnames(&mut self) {
         let mut last: HashMap<String, usize> = HashMap::new();
         for (c, cl) in self.clusters.iter().enumerate() {
-            if matches!(cl.label, Label::Per | Label::Unknown) && cl.canonical.contains(' ') {
+            // Full names of two to four words only: longer runs are headlines or titles.
+            if matches!(cl.label, Label::Per | Label::Unknown) && cl.canonical.contains(' ') && cl.canonical.split(' ').count() <= 4 {
                 if let Some(l) = cl.canonical.rsplit(' ').next() {
                     // Prefer the longest full name.
                     let key = l.to_lowercase();

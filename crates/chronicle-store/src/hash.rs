@@ -26,7 +26,13 @@ mod tests {
 
     #[test]
     fn reflowed_text_hashes_equal() {
-        assert_eq!(text_hash("Jeff  Sessions\nmet him. "), text_hash("jeff sessions met him."));
-        assert_ne!(text_hash("Jeff Sessions met him."), text_hash("Jeff Sessions met her."));
+        assert_eq!(
+            text_hash("Jeff  Sessions\nmet him. "),
+            text_hash("jeff sessions met him.")
+        );
+        assert_ne!(
+            text_hash("Jeff Sessions met him."),
+            text_hash("Jeff Sessions met her.")
+        );
     }
 }

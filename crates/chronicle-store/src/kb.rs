@@ -284,7 +284,10 @@ fn clean(name: &str, per: bool) -> String {
 /// The lookup form of a name: lower case, no periods, single spaces, no
 /// leading article.
 pub fn normalise_name(name: &str) -> String {
-    let lower = name.to_lowercase().replace(['.', ','], "").replace('’', "'");
+    let lower = name
+        .to_lowercase()
+        .replace(['.', ','], "")
+        .replace('’', "'");
     let mut words: Vec<&str> = lower.split_whitespace().collect();
     if words.len() > 1 && words[0] == "the" {
         words.remove(0);
@@ -309,7 +312,9 @@ fn ensure_schema(conn: &Connection) -> Result<()> {
 
 fn meta_get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
-        .query_row("SELECT value FROM kb_meta WHERE key = ?1", [key], |r| r.get(0))
+        .query_row("SELECT value FROM kb_meta WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
         .optional()?)
 }
 
@@ -325,9 +330,11 @@ fn meta_set(conn: &Connection, key: &str, value: &str) -> Result<()> {
 /// `(count, max key)` of the documents: changes whenever documents are
 /// added, deleted or replaced (replacement inserts under a new key).
 fn doc_stamp(conn: &Connection) -> Result<(i64, i64)> {
-    Ok(conn.query_row("SELECT count(*), coalesce(max(key), 0) FROM docs", [], |r| {
-        Ok((r.get(0)?, r.get(1)?))
-    })?)
+    Ok(conn.query_row(
+        "SELECT count(*), coalesce(max(key), 0) FROM docs",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
 }
 
 fn parse_stamp(s: &str) -> Option<(i64, i64)> {
@@ -353,7 +360,10 @@ pub(crate) fn refresh_conn(conn: &Connection) -> Result<KbReport> {
     }
     let full = match last {
         Some((count, max_key)) => {
-            let added: i64 = tx.query_row("SELECT count(*) FROM docs WHERE key > ?1", [max_key], |r| r.get(0))?;
+            let added: i64 =
+                tx.query_row("SELECT count(*) FROM docs WHERE key > ?1", [max_key], |r| {
+                    r.get(0)
+                })?;
             // Incremental only when every earlier document is still there.
             if now.0 - added == count {
                 accumulate(&tx, max_key)?;
@@ -439,7 +449,9 @@ fn top<'a>(counts: &'a HashMap<String, i64>) -> Option<&'a str> {
 fn resolve(conn: &Connection) -> Result<u64> {
     let mut groups: BTreeMap<(bool, String), Group> = BTreeMap::new();
     {
-        let mut st = conn.prepare("SELECT canonical, label, mention, mentions, first_seen, last_seen FROM kb_surface")?;
+        let mut st = conn.prepare(
+            "SELECT canonical, label, mention, mentions, first_seen, last_seen FROM kb_surface",
+        )?;
         let rows = st.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -479,7 +491,10 @@ fn resolve(conn: &Connection) -> Result<u64> {
     for ((per, norm), g) in &groups {
         if *per && norm.contains(' ') {
             if let Some(last) = norm.rsplit(' ').next() {
-                by_last.entry(last.to_string()).or_default().push((norm.clone(), g.mentions));
+                by_last
+                    .entry(last.to_string())
+                    .or_default()
+                    .push((norm.clone(), g.mentions));
             }
         }
     }
@@ -488,7 +503,9 @@ fn resolve(conn: &Connection) -> Result<u64> {
         if !*per || norm.contains(' ') {
             continue;
         }
-        let Some(cands) = by_last.get(norm) else { continue };
+        let Some(cands) = by_last.get(norm) else {
+            continue;
+        };
         let mut cands = cands.clone();
         cands.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let dominant = match cands.as_slice() {
@@ -526,7 +543,8 @@ fn resolve(conn: &Connection) -> Result<u64> {
         "INSERT INTO kb_alias(norm, entity, alias, mentions) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT(norm, entity, alias) DO UPDATE SET mentions = mentions + excluded.mentions",
     )?;
-    let mut ins_name = conn.prepare("INSERT OR IGNORE INTO kb_name(name, label, entity) VALUES (?1, ?2, ?3)")?;
+    let mut ins_name =
+        conn.prepare("INSERT OR IGNORE INTO kb_name(name, label, entity) VALUES (?1, ?2, ?3)")?;
     let mut count = 0u64;
     for (key, mut anchor) in groups {
         let key_text = format!("{}:{}", if key.0 { "PER" } else { "X" }, key.1);
@@ -537,7 +555,7 @@ fn resolve(conn: &Connection) -> Result<u64> {
                 next_id - 1
             }
         };
-        let canonical = top(&anchor.forms).unwrap_or(&anchor.norm).to_string();
+        let canonical = top(&anchor.forms).unwrap_or(anchor.norm.as_str()).to_string();
         for g in merged.remove(&key).unwrap_or_default() {
             for (l, n) in g.labels {
                 *anchor.labels.entry(l).or_default() += n;
@@ -698,7 +716,13 @@ impl Store {
         let mut st = self.connection().prepare_cached(
             "SELECT a.norm, k.canonical, k.mentions FROM kb_alias a JOIN kb_entity k ON k.id = a.entity",
         )?;
-        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?;
         let mut scored: Vec<(usize, i64, String)> = Vec::new();
         let limit = (q.chars().count() / 3).max(2);
         for row in rows {
@@ -733,7 +757,9 @@ impl Store {
         self.kb_refresh()?;
         Ok(self
             .connection()
-            .prepare_cached(&format!("SELECT {ENTITY_COLS} FROM kb_entity WHERE id = ?1"))?
+            .prepare_cached(&format!(
+                "SELECT {ENTITY_COLS} FROM kb_entity WHERE id = ?1"
+            ))?
             .query_row([id], entity_from_row)
             .optional()?)
     }
@@ -761,7 +787,9 @@ impl Store {
             "SELECT alias, sum(mentions) FROM kb_alias WHERE entity = ?1
              GROUP BY alias ORDER BY sum(mentions) DESC, alias",
         )?;
-        let rows = st.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as u64)))?;
+        let rows = st.query_map([id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as u64))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -802,7 +830,12 @@ impl Store {
     ///
     /// # Errors
     /// Database errors.
-    pub fn entity_mentions(&self, id: i64, range: &DateRange, limit: usize) -> Result<Vec<MentionRow>> {
+    pub fn entity_mentions(
+        &self,
+        id: i64,
+        range: &DateRange,
+        limit: usize,
+    ) -> Result<Vec<MentionRow>> {
         let sql = format!(
             "SELECT {prov}, s.idx, e.start, e.end, e.mention, {SLICE},
                (SELECT group_concat(t.value, '|') FROM
@@ -842,7 +875,12 @@ impl Store {
     ///
     /// # Errors
     /// Database errors.
-    pub fn quotes_of(&self, id: Option<i64>, range: &DateRange, limit: usize) -> Result<Vec<QuoteRow>> {
+    pub fn quotes_of(
+        &self,
+        id: Option<i64>,
+        range: &DateRange,
+        limit: usize,
+    ) -> Result<Vec<QuoteRow>> {
         let sql = format!(
             "SELECT {prov}, q.idx, q.kind, q.speaker, q.cue, q.parts,
                (SELECT s.idx FROM sentences s WHERE s.doc = q.doc AND s.start <= q.start AND q.start < s.end)
@@ -876,7 +914,10 @@ impl Store {
             let parts: Vec<[i64; 2]> = serde_json::from_str(&parts).unwrap_or_default();
             let mut pieces = Vec::new();
             for [a, b] in parts {
-                let piece: Option<String> = text_of.query_row(params![prov.doc, a, b], |r| r.get(0)).optional()?.flatten();
+                let piece: Option<String> = text_of
+                    .query_row(params![prov.doc, a, b], |r| r.get(0))
+                    .optional()?
+                    .flatten();
                 if let Some(p) = piece {
                     pieces.push(p.trim().to_string());
                 }
@@ -898,7 +939,12 @@ impl Store {
     ///
     /// # Errors
     /// Database errors.
-    pub fn events_of(&self, id: Option<i64>, kind: Option<&str>, limit: usize) -> Result<Vec<EventRow>> {
+    pub fn events_of(
+        &self,
+        id: Option<i64>,
+        kind: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<EventRow>> {
         let sql = format!(
             "SELECT {prov}, ev.idx, ev.kind, ev.trigger, ev.date, ev.negated,
                (SELECT group_concat(name, char(31)) FROM
@@ -1007,7 +1053,6 @@ pub fn date_in_range(date: Option<&str>, range: &DateRange) -> bool {
     in_range(date, range)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1053,7 +1098,10 @@ mod tests {
     #[test]
     fn titles_are_stripped() {
         assert_eq!(strip_titles("Sen. Jeff Sessions"), "Jeff Sessions");
-        assert_eq!(strip_titles("Attorney General Jeff Sessions"), "Jeff Sessions");
+        assert_eq!(
+            strip_titles("Attorney General Jeff Sessions"),
+            "Jeff Sessions"
+        );
         assert_eq!(strip_titles("President"), "President");
         assert_eq!(normalise_name("The White House"), "white house");
     }
@@ -1061,37 +1109,64 @@ mod tests {
     #[test]
     fn surname_joins_dominant_full_name_and_aliases_resolve() {
         let (_d, store) = store_with(&[
-            doc("a", "2017-03-02", "Sen. Jeff Sessions spoke.\nSessions left.", &[
-                ("Sen. Jeff Sessions", "Jeff Sessions", Per),
-                ("Sessions left", "Jeff Sessions", Per),
-            ]),
-            doc("b", "2017-03-03", "Attorney General Jeff Sessions said no.", &[(
-                "Attorney General Jeff Sessions",
-                "Jeff Sessions",
-                Per,
-            )]),
-            doc("c", "2017-03-04", "Sessions was asked.", &[("Sessions", "Sessions", Per)]),
+            doc(
+                "a",
+                "2017-03-02",
+                "Sen. Jeff Sessions spoke.\nSessions left.",
+                &[
+                    ("Sen. Jeff Sessions", "Jeff Sessions", Per),
+                    ("Sessions left", "Jeff Sessions", Per),
+                ],
+            ),
+            doc(
+                "b",
+                "2017-03-03",
+                "Attorney General Jeff Sessions said no.",
+                &[("Attorney General Jeff Sessions", "Jeff Sessions", Per)],
+            ),
+            doc(
+                "c",
+                "2017-03-04",
+                "Sessions was asked.",
+                &[("Sessions", "Sessions", Per)],
+            ),
         ]);
         let e = store.resolve_entity("Sessions").unwrap().unwrap();
         assert_eq!(e.canonical, "Jeff Sessions");
         assert_eq!(e.mentions, 4);
         assert_eq!(e.first_seen.as_deref(), Some("2017-03-02"));
         assert_eq!(e.last_seen.as_deref(), Some("2017-03-04"));
-        let by_title = store.resolve_entity("attorney general jeff sessions").unwrap().unwrap();
+        let by_title = store
+            .resolve_entity("attorney general jeff sessions")
+            .unwrap()
+            .unwrap();
         assert_eq!(by_title.id, e.id);
         let aliases = store.entity_aliases(e.id).unwrap();
-        assert!(aliases.iter().any(|(a, _)| a == "Sen. Jeff Sessions"), "{aliases:?}");
+        assert!(
+            aliases.iter().any(|(a, _)| a == "Sen. Jeff Sessions"),
+            "{aliases:?}"
+        );
         assert_eq!(store.entities(Some("PER"), 10).unwrap().len(), 1);
     }
 
     #[test]
     fn ambiguous_surname_and_distinct_full_names_stay_apart() {
         let (_d, store) = store_with(&[
-            doc("a", "2017-01-01", "Donald Trump met Ivanka Trump.\nTrump spoke.", &[
-                ("Donald Trump", "Donald Trump", Per),
-                ("Ivanka Trump", "Ivanka Trump", Per),
-            ]),
-            doc("b", "2017-01-02", "Trump was there.", &[("Trump", "Trump", Per)]),
+            doc(
+                "a",
+                "2017-01-01",
+                "Donald Trump met Ivanka Trump.\nTrump spoke.",
+                &[
+                    ("Donald Trump", "Donald Trump", Per),
+                    ("Ivanka Trump", "Ivanka Trump", Per),
+                ],
+            ),
+            doc(
+                "b",
+                "2017-01-02",
+                "Trump was there.",
+                &[("Trump", "Trump", Per)],
+            ),
         ]);
         let donald = store.resolve_entity("Donald Trump").unwrap().unwrap();
         let ivanka = store.resolve_entity("Ivanka Trump").unwrap().unwrap();
@@ -1106,17 +1181,27 @@ mod tests {
     fn ids_are_stable_across_refreshes_and_incremental_updates_count() {
         let dir = tempfile::tempdir().unwrap();
         let mut w = Writer::open(dir.path(), "test").unwrap();
-        w.write_batch(&[doc("a", "2016-05-01", "Apple sued.", &[("Apple", "Apple", Org)])], false)
-            .unwrap();
+        w.write_batch(
+            &[doc(
+                "a",
+                "2016-05-01",
+                "Apple sued.",
+                &[("Apple", "Apple", Org)],
+            )],
+            false,
+        )
+        .unwrap();
         let report = refresh(dir.path()).unwrap();
         assert!(report.refreshed && report.full);
         let store = Store::open(dir.path()).unwrap();
         let apple = store.resolve_entity("apple").unwrap().unwrap();
         w.write_batch(
-            &[doc("b", "2016-06-01", "Samsung and Apple.", &[
-                ("Samsung", "Samsung", Org),
-                ("Apple", "Apple", Org),
-            ])],
+            &[doc(
+                "b",
+                "2016-06-01",
+                "Samsung and Apple.",
+                &[("Samsung", "Samsung", Org), ("Apple", "Apple", Org)],
+            )],
             false,
         )
         .unwrap();
@@ -1131,20 +1216,27 @@ mod tests {
 
     #[test]
     fn suggestions_name_near_aliases() {
-        let (_d, store) = store_with(&[doc("a", "2017-01-01", "Steve Jobs spoke.", &[(
-            "Steve Jobs",
-            "Steve Jobs",
-            Per,
-        )])]);
+        let (_d, store) = store_with(&[doc(
+            "a",
+            "2017-01-01",
+            "Steve Jobs spoke.",
+            &[("Steve Jobs", "Steve Jobs", Per)],
+        )]);
         assert!(store.resolve_entity("Steve Jbos").unwrap().is_none());
-        assert_eq!(store.suggest_entities("Steve Jbos", 3).unwrap(), vec!["Steve Jobs".to_string()]);
+        assert_eq!(
+            store.suggest_entities("Steve Jbos", 3).unwrap(),
+            vec!["Steve Jobs".to_string()]
+        );
     }
 
     #[test]
     fn mentions_carry_provenance_and_sentence_timexes() {
-        let mut d = doc("a", "2017-03-02", "Intro.\nIn July 2016 Kislyak met Sessions.", &[
-            ("Kislyak", "Sergey Kislyak", Per),
-        ]);
+        let mut d = doc(
+            "a",
+            "2017-03-02",
+            "Intro.\nIn July 2016 Kislyak met Sessions.",
+            &[("Kislyak", "Sergey Kislyak", Per)],
+        );
         d.timexes.push(chronicle_model::Timex {
             span: Span::new(10, 19),
             kind: chronicle_model::TimexType::Date,
@@ -1153,7 +1245,9 @@ mod tests {
         });
         let (_d, store) = store_with(&[d]);
         let e = store.resolve_entity("Sergey Kislyak").unwrap().unwrap();
-        let rows = store.entity_mentions(e.id, &DateRange::default(), 10).unwrap();
+        let rows = store
+            .entity_mentions(e.id, &DateRange::default(), 10)
+            .unwrap();
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].prov.sentence, Some(1));
         assert_eq!(rows[0].sentence_text, "In July 2016 Kislyak met Sessions.");

@@ -9,11 +9,13 @@ use crate::{Result, StoreError};
 
 /// Inserts every layer of `doc` under document key `key`.
 pub(crate) fn insert(tx: &Transaction<'_>, key: i64, doc: &Doc) -> Result<()> {
-    let mut st = tx.prepare_cached("INSERT INTO sentences(doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut st =
+        tx.prepare_cached("INSERT INTO sentences(doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)")?;
     for (i, s) in doc.sentences.iter().enumerate() {
         st.execute(params![key, i as i64, s.start, s.end])?;
     }
-    let mut st = tx.prepare_cached("INSERT INTO paragraphs(doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut st =
+        tx.prepare_cached("INSERT INTO paragraphs(doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)")?;
     for (i, s) in doc.paragraphs.iter().enumerate() {
         st.execute(params![key, i as i64, s.start, s.end])?;
     }
@@ -23,7 +25,15 @@ pub(crate) fn insert(tx: &Transaction<'_>, key: i64, doc: &Doc) -> Result<()> {
     )?;
     for (i, e) in doc.entities.iter().enumerate() {
         let mention = doc.text.get(e.span.range()).unwrap_or("");
-        st.execute(params![key, i as i64, e.span.start, e.span.end, e.label.as_str(), e.canonical, mention])?;
+        st.execute(params![
+            key,
+            i as i64,
+            e.span.start,
+            e.span.end,
+            e.label.as_str(),
+            e.canonical,
+            mention
+        ])?;
     }
     let mut st = tx.prepare_cached(
         "INSERT INTO timexes(doc, idx, start, end, type, value, mod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -69,7 +79,16 @@ pub(crate) fn insert(tx: &Transaction<'_>, key: i64, doc: &Doc) -> Result<()> {
         "INSERT INTO event_participants(doc, event, pos, name) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (i, e) in doc.events.iter().enumerate() {
-        st.execute(params![key, i as i64, e.kind, e.trigger, e.span.start, e.span.end, e.date, e.negated])?;
+        st.execute(params![
+            key,
+            i as i64,
+            e.kind,
+            e.trigger,
+            e.span.start,
+            e.span.end,
+            e.date,
+            e.negated
+        ])?;
         for (p, name) in e.participants.iter().enumerate() {
             sp.execute(params![key, i as i64, p as i64, name])?;
         }
@@ -88,12 +107,16 @@ fn span(text: &str, start: i64, end: i64) -> Result<Span> {
     if ok && s.is_valid_in(text) {
         Ok(s)
     } else {
-        Err(StoreError::Corrupt(format!("span {start}..{end} is not inside its document")))
+        Err(StoreError::Corrupt(format!(
+            "span {start}..{end} is not inside its document"
+        )))
     }
 }
 
 fn spans(conn: &Connection, table: &str, key: i64, text: &str) -> Result<Vec<Span>> {
-    let mut st = conn.prepare_cached(&format!("SELECT start, end FROM {table} WHERE doc = ?1 ORDER BY idx"))?;
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT start, end FROM {table} WHERE doc = ?1 ORDER BY idx"
+    ))?;
     let rows = st.query_map([key], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
     let mut out = Vec::new();
     for row in rows {
@@ -113,7 +136,12 @@ pub(crate) fn load(conn: &Connection, key: i64, doc: &mut Doc) -> Result<()> {
         "SELECT start, end, label, canonical FROM entities WHERE doc = ?1 ORDER BY idx",
     )?;
     let rows = st.query_map([key], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+        ))
     })?;
     for row in rows {
         let (a, b, label, canonical) = row?;
@@ -180,7 +208,11 @@ pub(crate) fn load(conn: &Connection, key: i64, doc: &mut Doc) -> Result<()> {
         doc.quotes.push(Quote {
             span: span(&text, a, b)?,
             parts,
-            kind: if kind == "indirect" { QuoteKind::Indirect } else { QuoteKind::Direct },
+            kind: if kind == "indirect" {
+                QuoteKind::Indirect
+            } else {
+                QuoteKind::Direct
+            },
             speaker,
             speaker_span: opt(ss, se)?,
             cue,

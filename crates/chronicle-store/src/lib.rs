@@ -47,7 +47,9 @@ mod schema;
 mod writer;
 
 pub use hash::{normalise_text, text_hash};
-pub use kb::{DateRange, DocSummary, EntityRecord, EventRow, KbReport, MentionRow, Provenance, QuoteRow};
+pub use kb::{
+    DateRange, DocSummary, EntityRecord, EventRow, KbReport, MentionRow, Provenance, QuoteRow,
+};
 pub use reader::{Hit, SearchQuery, Stats, Store};
 pub use writer::{BatchReport, Outcome, Writer};
 

@@ -141,12 +141,32 @@ impl Store {
         Ok(Some(doc))
     }
 
+    /// The id under which a document with this id and text, or with the
+    /// same normalised text, is already stored: a duplicate that need not
+    /// be annotated again.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn find_duplicate(&self, id: &str, text: &str) -> Result<Option<String>> {
+        let digest = crate::hash::text_hash(text);
+        let found = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM docs WHERE text_hash = ?1 ORDER BY id = ?2 DESC LIMIT 1",
+            )?
+            .query_row(rusqlite::params![&digest[..], id], |r| r.get(0))
+            .optional()?;
+        Ok(found)
+    }
+
     /// Ids of all stored documents, in storage order.
     ///
     /// # Errors
     /// Database errors.
     pub fn ids(&self) -> Result<Vec<String>> {
-        let mut st = self.conn.prepare_cached("SELECT id FROM docs ORDER BY key")?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id FROM docs ORDER BY key")?;
         let ids = st
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
@@ -169,7 +189,8 @@ impl Store {
             })?;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, parsed.box_clone())];
         if query.from.is_some() || query.to.is_some() {
-            let bound = |d: Option<Date>| match d.and_then(|d| fulltext::day_number(&d.to_string())) {
+            let bound = |d: Option<Date>| match d.and_then(|d| fulltext::day_number(&d.to_string()))
+            {
                 Some(n) => Bound::Included(Term::from_field_u64(self.fields.day, n)),
                 None => Bound::Unbounded,
             };
@@ -243,13 +264,15 @@ impl Store {
             "SELECT label, count(*) FROM entities GROUP BY label ORDER BY count(*) DESC, label",
         )?;
         let by_label = st
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as u64)))?
+            .query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as u64))
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let (first_date, last_date) = self.conn.query_row(
-            "SELECT min(date), max(date) FROM docs",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+        let (first_date, last_date) =
+            self.conn
+                .query_row("SELECT min(date), max(date) FROM docs", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
         Ok(Stats {
             format_version: version.parse().unwrap_or(0),
             docs: count("SELECT count(*) FROM docs")?,

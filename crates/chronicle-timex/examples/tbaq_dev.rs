@@ -21,16 +21,24 @@ fn collect(p: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "../shared/data/tempeval3/TBAQ-cleaned".into());
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/data/tempeval3/TBAQ-cleaned".into());
     let mut files = Vec::new();
     collect(Path::new(&dir), &mut files);
     files.sort();
     let tagger = chronicle_timex::TimexTagger::new();
-    let (mut gold_n, mut sys_n, mut srel, mut grel, mut strict, mut pairs, mut vok, mut tok) = (0, 0, 0, 0, 0, 0, 0, 0);
+    let (mut gold_n, mut sys_n, mut srel, mut grel, mut strict, mut pairs, mut vok, mut tok) =
+        (0, 0, 0, 0, 0, 0, 0, 0);
     for f in &files {
         let content = std::fs::read_to_string(f).unwrap_or_default();
-        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let Ok(file) = chronicle_ingest::timeml::read_timeml(&name, &content) else { continue };
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Ok(file) = chronicle_ingest::timeml::read_timeml(&name, &content) else {
+            continue;
+        };
         let mut doc = file.doc;
         chronicle_text::Segmenter.annotate(&mut doc);
         tagger.annotate(&mut doc);
@@ -50,7 +58,12 @@ fn main() {
                 srel += 1;
             } else {
                 let t = &doc.timexes[k];
-                println!("spurious\t{name}\t{:?} {} {}", &text[ss.range()], t.kind.as_str(), t.value);
+                println!(
+                    "spurious\t{name}\t{:?} {} {}",
+                    &text[ss.range()],
+                    t.kind.as_str(),
+                    t.value
+                );
             }
         }
         let mut used = vec![false; s.len()];
@@ -60,7 +73,12 @@ fn main() {
                 if s.iter().any(|x| x.overlaps(*gs)) {
                     grel += 1;
                 } else {
-                    println!("missed\t{name}\t{:?} {} {}", &text[gs.range()], gt.kind.as_str(), gt.value);
+                    println!(
+                        "missed\t{name}\t{:?} {} {}",
+                        &text[gs.range()],
+                        gt.kind.as_str(),
+                        gt.value
+                    );
                 }
                 continue;
             };
@@ -71,18 +89,32 @@ fn main() {
             if s[j] == *gs {
                 strict += 1;
             } else {
-                println!("extent\t{name}\tgold {:?} sys {:?}", &text[gs.range()], &text[s[j].range()]);
+                println!(
+                    "extent\t{name}\tgold {:?} sys {:?}",
+                    &text[gs.range()],
+                    &text[s[j].range()]
+                );
             }
             if st.value == gt.value {
                 vok += 1;
             } else {
                 let dct = doc.date.map(|d| d.to_string()).unwrap_or_default();
-                println!("value\t{name}\t{:?} gold {} sys {} (dct {dct})", &text[gs.range()], gt.value, st.value);
+                println!(
+                    "value\t{name}\t{:?} gold {} sys {} (dct {dct})",
+                    &text[gs.range()],
+                    gt.value,
+                    st.value
+                );
             }
             if st.kind == gt.kind {
                 tok += 1;
             } else {
-                println!("type\t{name}\t{:?} gold {} sys {}", &text[gs.range()], gt.kind.as_str(), st.kind.as_str());
+                println!(
+                    "type\t{name}\t{:?} gold {} sys {}",
+                    &text[gs.range()],
+                    gt.kind.as_str(),
+                    st.kind.as_str()
+                );
             }
         }
     }

@@ -28,9 +28,34 @@ pub enum Tense {
 }
 
 const FUTURE_CUES: &[&str] = &[
-    "will", "'ll", "’ll", "shall", "wo", "going", "gonna", "plans", "plan", "planned", "planning",
-    "scheduled", "expected", "expects", "expect", "due", "upcoming", "would", "could", "might",
-    "next", "await", "awaits", "hopes", "set", "tomorrow", "intends", "aims",
+    "will",
+    "'ll",
+    "’ll",
+    "shall",
+    "wo",
+    "going",
+    "gonna",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "scheduled",
+    "expected",
+    "expects",
+    "expect",
+    "due",
+    "upcoming",
+    "would",
+    "could",
+    "might",
+    "next",
+    "await",
+    "awaits",
+    "hopes",
+    "set",
+    "tomorrow",
+    "intends",
+    "aims",
 ];
 
 const PAST_CUES: &[&str] = &[

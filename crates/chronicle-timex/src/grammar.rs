@@ -269,7 +269,13 @@ impl<'a> Parser<'a> {
                 let inner = if self.is(i + 2, W::The) {
                     match (self.unit(i + 3), self.ctx.dct) {
                         // "the end of the year": the current one
-                        (Some((u @ (Unit::Year | Unit::Month | Unit::Week | Unit::Quarter), false)), Some(d)) => {
+                        (
+                            Some((
+                                u @ (Unit::Year | Unit::Month | Unit::Week | Unit::Quarter),
+                                false,
+                            )),
+                            Some(d),
+                        ) => {
                             let base = match (u, self.ref_quarter()) {
                                 (Unit::Quarter, Some((y, q))) => Point::Quarter(y, q),
                                 _ => point_of(d, u),
@@ -296,41 +302,66 @@ impl<'a> Parser<'a> {
                     None => cand(end, TimexType::Date, Val::S(format!("XXXX-H{n}"))),
                 };
             }
-            Lex::Word(W::Future) => best = cand(i + 1, TimexType::Date, Val::S("FUTURE_REF".into())),
+            Lex::Word(W::Future) => {
+                best = cand(i + 1, TimexType::Date, Val::S("FUTURE_REF".into()))
+            }
             Lex::Word(W::Near | W::Short)
                 if self.is(i + 1, W::Future) || self.is(i + 1, W::Term) =>
             {
                 best = cand(i + 2, TimexType::Date, Val::S("FUTURE_REF".into()))
             }
-            Lex::Word(W::Present) => best = cand(i + 1, TimexType::Date, Val::S("PRESENT_REF".into())),
+            Lex::Word(W::Present) => {
+                best = cand(i + 1, TimexType::Date, Val::S("PRESENT_REF".into()))
+            }
             // "the full year"
             Lex::Word(W::Full) if self.unit(i + 1) == Some((Unit::Year, false)) => {
                 if let Some(d) = self.ctx.dct {
                     best = cand(i + 2, TimexType::Date, Val::P(Point::Year(d.year() as i32)));
                 }
             }
-            Lex::Word(W::Past) => {
-                // "the past" alone; "the past two months" is a relative phrase.
-                if !matches!(self.lex(i + 1), Lex::Unit(..) | Lex::Int(..) | Lex::Card(_))
-                    && !matches!(self.lex(i + 1), Lex::Word(W::Few | W::Several | W::Couple | W::Year2))
-                {
-                    best = cand(i + 1, TimexType::Date, Val::S("PAST_REF".into()));
-                }
+            // "the past" alone; "the past two months" is a relative phrase.
+            Lex::Word(W::Past)
+                if !matches!(
+                    self.lex(i + 1),
+                    Lex::Unit(..)
+                        | Lex::Int(..)
+                        | Lex::Card(_)
+                        | Lex::Word(W::Few | W::Several | W::Couple)
+                ) =>
+            {
+                best = cand(i + 1, TimexType::Date, Val::S("PAST_REF".into()));
             }
-            Lex::Season(s) if !self.is(i + 1, W::Of) || matches!(self.lex(i + 2), Lex::Int(_, 4)) => {
+            Lex::Season(s)
+                if !self.is(i + 1, W::Of) || matches!(self.lex(i + 2), Lex::Int(_, 4)) =>
+            {
                 best = self.season_phrase(i, s, 0, false);
             }
             Lex::Unit(u, false) => best = self.the_unit(i, u),
-            Lex::Word(W::Year2) => {}
             _ => {}
         }
         let core = match self.lex(i) {
             // Phrases headed by a unit, a count or a position take "the";
             // dates used as modifiers keep it outside ("the Aug. 7 bombings").
             Lex::Word(
-                W::Past | W::Last | W::Next | W::Coming | W::Following | W::Previous | W::Latest
-                | W::Current | W::Same | W::Early | W::Late | W::Mid | W::Fiscal | W::Few
-                | W::Several | W::Couple | W::Comparable | W::Corresponding | W::Full,
+                W::Past
+                | W::Last
+                | W::Next
+                | W::Coming
+                | W::Following
+                | W::Previous
+                | W::Latest
+                | W::Current
+                | W::Same
+                | W::Early
+                | W::Late
+                | W::Mid
+                | W::Fiscal
+                | W::Few
+                | W::Several
+                | W::Couple
+                | W::Comparable
+                | W::Corresponding
+                | W::Full,
             )
             | Lex::Ordinal(_)
             | Lex::Card(_)
@@ -340,7 +371,15 @@ impl<'a> Parser<'a> {
             | Lex::Pod(_) => self.core(i).map(|mut c| {
                 // A hyphenated compound before a noun is a modifier ("the two-week gulf").
                 let literal_ref = matches!(&c.val, Val::S(v) if v.ends_with("_REF"));
-                if literal_ref || (c.end > i + 1 && self.glued(c.end - 1) && !self.glued(c.end)) {
+                let before_noun = matches!(self.lex(c.end), Lex::Other)
+                    && self
+                        .word(c.end)
+                        .as_bytes()
+                        .first()
+                        .is_some_and(u8::is_ascii_lowercase);
+                if literal_ref
+                    || (c.end > i + 1 && self.glued(c.end - 1) && !self.glued(c.end) && before_noun)
+                {
                     c.takes_the = false;
                 }
                 c
@@ -355,7 +394,11 @@ impl<'a> Parser<'a> {
                 match self.unit(num.end) {
                     Some((u, _)) => longer(
                         best,
-                        cand(num.end + 1, TimexType::Duration, Val::S(duration(num.n, num.half, u))),
+                        cand(
+                            num.end + 1,
+                            TimexType::Duration,
+                            Val::S(duration(num.n, num.half, u)),
+                        ),
                     ),
                     None => best,
                 }
@@ -374,8 +417,7 @@ impl<'a> Parser<'a> {
             _ => best,
         };
         // "the 1988 quarter", "the 1989 period"
-        let best = longer(best, self.year_period(i));
-        best
+        longer(best, self.year_period(i))
     }
 
     /// "the day", "the week", "the quarter", "the year", "the weekend".
@@ -433,7 +475,9 @@ impl<'a> Parser<'a> {
 
     /// "the 1988 quarter", "the 1988 third quarter", "the 1989 period".
     fn year_period(&self, i: usize) -> Option<Cand> {
-        let Lex::Int(y, 4) = self.lex(i) else { return None };
+        let Lex::Int(y, 4) = self.lex(i) else {
+            return None;
+        };
         let y = y as i32;
         match (self.lex(i + 1), self.lex(i + 2)) {
             (Lex::Ordinal(q @ 1..=4), Lex::Unit(Unit::Quarter, false)) => {
@@ -482,8 +526,12 @@ impl<'a> Parser<'a> {
             Lex::Word(w) => self.word_phrase(i, w),
             _ => None,
         };
-        if matches!(l, Lex::Int(..) | Lex::Card(_) | Lex::Word(W::A | W::Few | W::Several | W::Couple | W::Some))
-        {
+        if matches!(
+            l,
+            Lex::Int(..)
+                | Lex::Card(_)
+                | Lex::Word(W::A | W::Few | W::Several | W::Couple | W::Some)
+        ) {
             best = longer(best, self.quantity(i));
         }
         if let Lex::Ordinal(n) = l {
@@ -503,14 +551,25 @@ impl<'a> Parser<'a> {
                     && !matches!(u, Unit::Weekend | Unit::Quarter | Unit::Second)
                     && matches!(
                         self.lex(i - 1),
-                        Lex::Word(W::For | W::In | W::Over | W::Within | W::After | W::The | W::Through)
+                        Lex::Word(
+                            W::For | W::In | W::Over | W::Within | W::After | W::The | W::Through
+                        )
                     ) =>
             {
-                best = longer(best, cand(i + 1, TimexType::Duration, Val::S(duration(None, false, u))));
+                let mut c = cand(i + 1, TimexType::Duration, Val::S(duration(None, false, u)));
+                if let Some(c) = c.as_mut() {
+                    // "in the weeks before": the bare plural alone is the timex
+                    c.takes_the = false;
+                }
+                best = longer(best, c);
             }
             // "year-end", "year end", "year's end"
             Lex::Unit(Unit::Year, false) => {
-                let k = if self.lex(i + 1) == Lex::Poss { i + 2 } else { i + 1 };
+                let k = if self.lex(i + 1) == Lex::Poss {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 if self.is(k, W::End) {
                     if let Some(d) = self.ctx.dct {
                         let c = cand(k + 1, TimexType::Date, Val::P(Point::Year(d.year() as i32)));
@@ -526,7 +585,10 @@ impl<'a> Parser<'a> {
                         _ => (t, i + 2),
                     };
                     let y = (c * 100 + n) as i32;
-                    best = longer(best, year_ref(cand(end, TimexType::Date, Val::P(Point::Year(y)))));
+                    best = longer(
+                        best,
+                        year_ref(cand(end, TimexType::Date, Val::P(Point::Year(y)))),
+                    );
                 }
             }
             _ => {}
@@ -539,7 +601,10 @@ impl<'a> Parser<'a> {
     /// period last year", "the quarter a year ago".
     fn year_ago(&self, i: usize) -> Option<Cand> {
         let mut j = i;
-        if matches!(self.lex(j), Lex::Word(W::Comparable | W::Corresponding | W::Same)) {
+        if matches!(
+            self.lex(j),
+            Lex::Word(W::Comparable | W::Corresponding | W::Same)
+        ) {
             j += 1;
         }
         let base = || -> Option<Point> {
@@ -561,24 +626,40 @@ impl<'a> Parser<'a> {
             let k = j + 2;
             if let Some(num) = self.number(k) {
                 if let Some((u, true)) = self.unit(num.end) {
-                    return cand(num.end + 1, TimexType::Duration, Val::S(duration(num.n, num.half, u)));
+                    return cand(
+                        num.end + 1,
+                        TimexType::Duration,
+                        Val::S(duration(num.n, num.half, u)),
+                    );
                 }
             }
-            if let (Lex::Ordinal(q @ 1..=4), Some((Unit::Quarter, false))) = (self.lex(k), self.unit(k + 1)) {
+            if let (Lex::Ordinal(q @ 1..=4), Some((Unit::Quarter, false))) =
+                (self.lex(k), self.unit(k + 1))
+            {
                 let y = match self.ref_quarter() {
                     Some((y, _)) => y - 1,
                     None => self.ctx.dct?.year() as i32 - 1,
                 };
-                return derived(cand(k + 2, TimexType::Date, Val::P(Point::Quarter(y, q as u8))));
+                return derived(cand(
+                    k + 2,
+                    TimexType::Date,
+                    Val::P(Point::Quarter(y, q as u8)),
+                ));
             }
-            let headed = matches!(self.lex(k), Lex::Unit(Unit::Quarter, false) | Lex::Word(W::Period));
+            let headed = matches!(
+                self.lex(k),
+                Lex::Unit(Unit::Quarter, false) | Lex::Word(W::Period)
+            );
             let end = if headed { k + 1 } else { k };
             let mut c = derived(cand(end, TimexType::Date, Val::P(base()?)))?;
             c.takes_the = headed;
             return Some(c);
         }
         // "the same period last year", "the quarter a year ago"
-        if matches!(self.lex(j), Lex::Unit(Unit::Quarter, false) | Lex::Word(W::Period)) {
+        if matches!(
+            self.lex(j),
+            Lex::Unit(Unit::Quarter, false) | Lex::Word(W::Period)
+        ) {
             let k = j + 1;
             let end = if self.is(k, W::Last) && self.unit(k + 1) == Some((Unit::Year, false)) {
                 k + 2
@@ -643,7 +724,11 @@ impl<'a> Parser<'a> {
             return None;
         }
         // Month [of] Year
-        let (j, of) = if self.is(i + 1, W::Of) { (i + 2, true) } else { (i + 1, false) };
+        let (j, of) = if self.is(i + 1, W::Of) {
+            (i + 2, true)
+        } else {
+            (i + 1, false)
+        };
         if let Some(y) = self.year_num(j) {
             return year_ref(cand(j + 1, TimexType::Date, Val::P(Point::Month(y, m))));
         }
@@ -682,9 +767,23 @@ impl<'a> Parser<'a> {
             && matches!(
                 self.lex(i - 1),
                 Lex::Word(
-                    W::In | W::Of | W::Early | W::Late | W::Mid | W::Last | W::Next | W::This
-                        | W::Since | W::Until | W::Before | W::After | W::From | W::To | W::By
-                        | W::During | W::Through
+                    W::In
+                        | W::Of
+                        | W::Early
+                        | W::Late
+                        | W::Mid
+                        | W::Last
+                        | W::Next
+                        | W::This
+                        | W::Since
+                        | W::Until
+                        | W::Before
+                        | W::After
+                        | W::From
+                        | W::To
+                        | W::By
+                        | W::During
+                        | W::Through
                 )
             )
     }
@@ -707,11 +806,15 @@ impl<'a> Parser<'a> {
         // Days (roughly) from the document date to the mention in the same year.
         let ahead = (m as i32 - dct.month() as i32) * 31 + (day as i32 - dct.day() as i32);
         // The next occurrence, on or after the document date.
-        let (next_y, next_gap) = if ahead >= 0 { (y, ahead) } else { (y + 1, ahead + 372) };
+        let (next_y, next_gap) = if ahead >= 0 {
+            (y, ahead)
+        } else {
+            (y + 1, ahead + 372)
+        };
         let prev_y = if ahead <= 0 { y } else { y - 1 };
         match cue_at(self.text, self.toks, i) {
-            Some((Tense::Future, _)) => next_y,
-            Some((Tense::Past, dist)) if dist <= 6 => prev_y,
+            Some((Tense::Future, _)) if next_gap <= 200 => next_y,
+            Some((Tense::Past, dist)) if dist <= 6 && next_gap > 45 => prev_y,
             // News looks back, except to dates coming up within a season.
             _ if next_gap <= 92 => next_y,
             _ => prev_y,
@@ -746,7 +849,9 @@ impl<'a> Parser<'a> {
     fn day_month(&self, i: usize) -> Option<Cand> {
         let d = self.day_num(i)?;
         let j = if self.is(i + 1, W::Of) { i + 2 } else { i + 1 };
-        let Lex::Month(m, amb) = self.lex(j) else { return None };
+        let Lex::Month(m, amb) = self.lex(j) else {
+            return None;
+        };
         if amb && !self.cap(j) {
             return None;
         }
@@ -759,6 +864,9 @@ impl<'a> Parser<'a> {
 
     /// "Friday", "Friday morning", "Friday, Oct. 23", "Fridays".
     fn weekday_phrase(&self, i: usize, wd: u8, plural: bool) -> Option<Cand> {
+        // "Tuesday nights" recurs like "Tuesdays".
+        let plural =
+            plural || (matches!(self.lex(i + 1), Lex::Pod(_)) && self.word(i + 1).ends_with('s'));
         if plural {
             let (pod, end) = match self.lex(i + 1) {
                 Lex::Pod(p) => (Some(p), i + 2),
@@ -771,10 +879,26 @@ impl<'a> Parser<'a> {
             return cand(end, TimexType::Set, Val::S(v));
         }
         // Weekday, Month Day [, Year]
-        let j = if self.lex(i + 1) == Lex::Punct(b',') { i + 2 } else { i + 1 };
+        let j = if self.lex(i + 1) == Lex::Punct(b',') {
+            i + 2
+        } else {
+            i + 1
+        };
         if let Lex::Month(m, _) = self.lex(j) {
-            if let Some(c) = self.month_phrase(j, m, false) {
-                if matches!(c.val, Val::P(Point::Day(_))) {
+            if let Some(mut c) = self.month_phrase(j, m, false) {
+                if let Val::P(Point::Day(d)) = c.val {
+                    // The weekday picks the year when none is written.
+                    if weekday(d) != wd && !c.year_ref {
+                        let (mo, da) = (d.month() as u32, d.day() as u32);
+                        let y = d.year() as i32;
+                        if let Some(fit) = [y - 1, y + 1]
+                            .into_iter()
+                            .filter_map(|y| valid_ymd(y, mo, da))
+                            .find(|x| weekday(*x) == wd)
+                        {
+                            c.val = Val::P(Point::Day(fit));
+                        }
+                    }
                     return Some(c);
                 }
             }
@@ -847,13 +971,22 @@ impl<'a> Parser<'a> {
         if i > 0 {
             match self.lex(i - 1) {
                 Lex::Punct(b'$' | b'#') => return false,
-                Lex::Word(W::About | W::Around | W::Nearly | W::Almost | W::Some | W::Than | W::Approximately) => {
-                    return false
-                }
+                Lex::Word(
+                    W::About
+                    | W::Around
+                    | W::Nearly
+                    | W::Almost
+                    | W::Some
+                    | W::Than
+                    | W::Approximately,
+                ) => return false,
                 _ => {}
             }
             let prev = self.word(i - 1);
-            if matches!(prev, "No." | "no." | "Nos." | "Flight" | "flight" | "Room" | "room") {
+            if matches!(
+                prev,
+                "No." | "no." | "Nos." | "Flight" | "flight" | "Room" | "room"
+            ) {
                 return false;
             }
         }
@@ -864,28 +997,40 @@ impl<'a> Parser<'a> {
                 let next = self.word(i + 1);
                 let b = next.as_bytes();
                 // A plural noun after the number reads as a count.
-                !(b.len() > 3
-                    && b[0].is_ascii_lowercase()
-                    && b[b.len() - 1] == b's'
-                    && !next.ends_with("ss"))
-                    && !matches!(next, "percent" | "million" | "billion" | "people" | "feet" | "metres" | "meters")
+                (b.len() <= 3
+                    || !b[0].is_ascii_lowercase()
+                    || b[b.len() - 1] != b's'
+                    || next.ends_with("ss"))
+                    && !matches!(
+                        next,
+                        "percent" | "million" | "billion" | "people" | "feet" | "metres" | "meters"
+                    )
             }
             _ => true,
         }
     }
 
     fn decade(&self, i: usize, m: Option<TimexMod>) -> Option<Cand> {
-        let Lex::Decade(d) = self.lex(i) else { return None };
+        let Lex::Decade(d) = self.lex(i) else {
+            return None;
+        };
         let p = if d >= 100 {
             Point::Decade(d / 10)
         } else {
             let century = match self.ctx.dct {
                 Some(dct) => {
                     let y = dct.year() as i32;
-                    if d > y % 100 { y / 100 - 1 } else { y / 100 }
+                    if d > y % 100 {
+                        y / 100 - 1
+                    } else {
+                        y / 100
+                    }
                 }
                 None => 19,
             };
+            if century < 0 {
+                return None;
+            }
             Point::Decade(century * 10 + d / 10)
         };
         let c = cand(i + 1, TimexType::Date, Val::P(p))?;
@@ -932,7 +1077,9 @@ impl<'a> Parser<'a> {
                             d.year() as i32
                         }
                     }
-                    (None, None) => return cand(end, TimexType::Date, Val::S(format!("XXXX-Q{q}"))),
+                    (None, None) => {
+                        return cand(end, TimexType::Date, Val::S(format!("XXXX-Q{q}")))
+                    }
                 };
                 (y, end)
             }
@@ -958,7 +1105,8 @@ impl<'a> Parser<'a> {
     fn season_phrase(&self, i: usize, s: Season, offset: i32, bare: bool) -> Option<Cand> {
         // "spring" and "fall" alone are too often verbs or nouns.
         if bare && matches!(s, Season::Spring | Season::Fall) {
-            let prev_ok = i > 0 && matches!(self.lex(i - 1), Lex::Word(W::Early | W::Late | W::Mid));
+            let prev_ok =
+                i > 0 && matches!(self.lex(i - 1), Lex::Word(W::Early | W::Late | W::Mid));
             let next_year = self.year_num(i + 1).is_some()
                 || (self.is(i + 1, W::Of) && self.year_num(i + 2).is_some());
             if !prev_ok && !next_year {
@@ -975,8 +1123,20 @@ impl<'a> Parser<'a> {
                 let si = s as i32;
                 let ci = cs as i32;
                 let y = match offset {
-                    -1 => if si < ci { cy } else { cy - 1 },
-                    1 => if si > ci { cy } else { cy + 1 },
+                    -1 => {
+                        if si < ci {
+                            cy
+                        } else {
+                            cy - 1
+                        }
+                    }
+                    1 => {
+                        if si > ci {
+                            cy
+                        } else {
+                            cy + 1
+                        }
+                    }
                     _ => match self.near_year(i) {
                         Some(y) if bare => y,
                         _ => {
@@ -1052,8 +1212,17 @@ impl<'a> Parser<'a> {
             W::Every | W::Each => self.every(i),
             W::Once | W::Twice => self.times_per(i + 1, i),
             W::Early | W::Late | W::Mid | W::Earlier | W::Later => self.positional(i, w),
-            W::This | W::Last | W::Next | W::Past | W::Coming | W::Previous | W::Following
-            | W::Latest | W::That | W::Same | W::Upcoming => {
+            W::This
+            | W::Last
+            | W::Next
+            | W::Past
+            | W::Coming
+            | W::Previous
+            | W::Following
+            | W::Latest
+            | W::That
+            | W::Same
+            | W::Upcoming => {
                 let off = match w {
                     W::This | W::That | W::Same | W::Latest => 0,
                     W::Last | W::Past | W::Previous => -1,
@@ -1064,7 +1233,10 @@ impl<'a> Parser<'a> {
             W::Fiscal => {
                 let j = i + 1;
                 if let Some(y) = self.year_num(j) {
-                    if let Some(c) = self.quarter_of_year(j + 2, y).filter(|_| self.lex(j + 1) == Lex::Poss) {
+                    if let Some(c) = self
+                        .quarter_of_year(j + 2, y)
+                        .filter(|_| self.lex(j + 1) == Lex::Poss)
+                    {
                         return Some(c);
                     }
                     return year_ref(cand(j + 1, TimexType::Date, Val::P(Point::Year(y))));
@@ -1085,11 +1257,19 @@ impl<'a> Parser<'a> {
                 let h = if w == W::Noon { 12 } else { 24 };
                 self.clock_tail(i, h, 0, i + 1)
             }
-            W::Christmas | W::Thanksgiving | W::Easter | W::Halloween | W::Independence | W::Valentine
-            | W::Labor | W::Memorial | W::Election | W::Boxing | W::Good | W::Veterans | W::New => {
-                self.holiday(i, w)
-            }
-            W::Year2 => None,
+            W::Christmas
+            | W::Thanksgiving
+            | W::Easter
+            | W::Halloween
+            | W::Independence
+            | W::Valentine
+            | W::Labor
+            | W::Memorial
+            | W::Election
+            | W::Boxing
+            | W::Good
+            | W::Veterans
+            | W::New => self.holiday(i, w),
             _ => None,
         }
     }
@@ -1131,7 +1311,9 @@ impl<'a> Parser<'a> {
         if !matches!(self.lex(j), Lex::Word(W::A | W::Per)) {
             return None;
         }
-        let (u, false) = self.unit(j + 1)? else { return None };
+        let (u, false) = self.unit(j + 1)? else {
+            return None;
+        };
         cand(j + 2, TimexType::Set, Val::S(set_value(u).to_string()))
     }
 
@@ -1193,8 +1375,12 @@ impl<'a> Parser<'a> {
         // "this past spring", "this coming Sunday"
         if self.is(i, W::This) {
             match self.lex(i + 1) {
-                Lex::Word(W::Past) => return self.relative(i + 1, -1).map(|c| self.month_day_after(c)),
-                Lex::Word(W::Coming) => return self.relative(i + 1, 1).map(|c| self.month_day_after(c)),
+                Lex::Word(W::Past) => {
+                    return self.relative(i + 1, -1).map(|c| self.month_day_after(c))
+                }
+                Lex::Word(W::Coming) => {
+                    return self.relative(i + 1, 1).map(|c| self.month_day_after(c))
+                }
                 _ => {}
             }
         }
@@ -1204,12 +1390,18 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         // A count makes a duration: "the past two months", "the next few days".
-        if matches!(self.lex(j), Lex::Int(..) | Lex::Card(_) | Lex::Word(W::Few | W::Several | W::Couple))
-            && !matches!(w, Lex::Word(W::This | W::That | W::Same))
+        if matches!(
+            self.lex(j),
+            Lex::Int(..) | Lex::Card(_) | Lex::Word(W::Few | W::Several | W::Couple)
+        ) && !matches!(w, Lex::Word(W::This | W::That | W::Same))
         {
             let num = self.number(j)?;
             let (u, _) = self.unit(num.end)?;
-            let mut c = cand(num.end + 1, TimexType::Duration, Val::S(duration(num.n, num.half, u)))?;
+            let mut c = cand(
+                num.end + 1,
+                TimexType::Duration,
+                Val::S(duration(num.n, num.half, u)),
+            )?;
             if num.approx {
                 c.modifier = Some(TimexMod::Approx);
             }
@@ -1223,11 +1415,19 @@ impl<'a> Parser<'a> {
             // Title case mid-sentence is a name ("ABC's This Week").
             Lex::Unit(..) if self.cap(j) && i > 0 && self.sent(i - 1) == self.sent(i) => None,
             Lex::Unit(u, false) => self.relative_unit(i, j, u, off),
-            Lex::Word(W::Period) if matches!(w, Lex::Word(W::Latest)) => self.relative_unit(i, j, Unit::Quarter, 0),
+            Lex::Word(W::Period) if matches!(w, Lex::Word(W::Latest)) => {
+                self.relative_unit(i, j, Unit::Quarter, 0)
+            }
             Lex::Weekday(wd, false) => {
                 let d = match self.ctx.dct {
                     Some(d) => d,
-                    None => return self.day_part_after(j + 1, Val::S(format!("XXXX-WXX-{wd}")), TimexType::Date),
+                    None => {
+                        return self.day_part_after(
+                            j + 1,
+                            Val::S(format!("XXXX-WXX-{wd}")),
+                            TimexType::Date,
+                        )
+                    }
                 };
                 let cur = weekday(d) as i64;
                 let wd64 = wd as i64;
@@ -1278,7 +1478,11 @@ impl<'a> Parser<'a> {
             if let Lex::Month(m, _) = self.lex(c.end + 1) {
                 if let Some(d) = self.month_phrase(c.end + 1, m, false) {
                     if matches!(d.val, Val::P(Point::Day(_))) {
-                        return Cand { val: d.val, end: d.end, ..c };
+                        return Cand {
+                            val: d.val,
+                            end: d.end,
+                            ..c
+                        };
                     }
                 }
             }
@@ -1311,14 +1515,20 @@ impl<'a> Parser<'a> {
             }
         } else if matches!(self.lex(i), Lex::Word(W::Latest)) && u == Unit::Quarter {
             // The latest quarter is the last one completed before the document.
-            self.ctx.dct.and_then(|d| shift(point_of(d, Unit::Quarter), Unit::Quarter, -1))
+            self.ctx
+                .dct
+                .and_then(|d| shift(point_of(d, Unit::Quarter), Unit::Quarter, -1))
         } else {
             self.ctx.dct.map(|d| point_of(d, u))
         };
         let Some(base) = base else {
             return cand(j + 1, TimexType::Date, Val::S(under(u)));
         };
-        let p = if off == 0 { base } else { shift(base, u, off as i64)? };
+        let p = if off == 0 {
+            base
+        } else {
+            shift(base, u, off as i64)?
+        };
         let p = match (u, p) {
             (Unit::Weekend, _) => p,
             (Unit::Hour | Unit::Minute | Unit::Second, _) => return None,
@@ -1434,7 +1644,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         // Fractions: "three-quarters of", "a quarter of".
-        if u == Unit::Quarter && (self.glued(k) || self.is(k + 1, W::Of)) && !matches!(self.lex(i), Lex::Ordinal(_)) {
+        if u == Unit::Quarter
+            && (self.glued(k) || self.is(k + 1, W::Of))
+            && !matches!(self.lex(i), Lex::Ordinal(_))
+        {
             return None;
         }
         // "some" and "several" need a plural unit.
@@ -1450,6 +1663,10 @@ impl<'a> Parser<'a> {
             }
         }
         let end = k + 1;
+        // "a year-earlier quarter": the compound is a year-on-year phrase
+        if self.glued(end) && matches!(self.lex(end), Lex::Word(W::Earlier | W::Ago)) {
+            return None;
+        }
         // Times a period: "three times a day"
         if self.is(end, W::Times) {
             return None;
@@ -1457,9 +1674,15 @@ impl<'a> Parser<'a> {
         // "N units ago", "N units earlier/later", "N units from now"
         match self.lex(end) {
             Lex::Word(W::Ago) => return self.ago(end + 1, num.n, u, -1, true),
-            Lex::Word(W::Earlier) if !self.adjectival(k) => return self.ago(end + 1, num.n, u, -1, false),
-            Lex::Word(W::Later) if !self.adjectival(k) => return self.ago(end + 1, num.n, u, 1, false),
-            Lex::Word(W::From) if self.is(end + 1, W::Now) => return self.ago(end + 2, num.n, u, 1, true),
+            Lex::Word(W::Earlier) if !self.adjectival(k) && !self.glued(end) => {
+                return self.ago(end + 1, num.n, u, -1, false)
+            }
+            Lex::Word(W::Later) if !self.adjectival(k) && !self.glued(end) => {
+                return self.ago(end + 1, num.n, u, 1, false)
+            }
+            Lex::Word(W::From) if self.is(end + 1, W::Now) => {
+                return self.ago(end + 2, num.n, u, 1, true)
+            }
             Lex::Word(W::Hence) => return self.ago(end + 1, num.n, u, 1, true),
             _ => {}
         }
@@ -1469,7 +1692,11 @@ impl<'a> Parser<'a> {
         }
         // A bare number before a unit word is a count only when it is small
         // enough to be one ("1990 years" is not a duration phrase in news).
-        let mut c = cand(end, TimexType::Duration, Val::S(duration(num.n, num.half, u)))?;
+        let mut c = cand(
+            end,
+            TimexType::Duration,
+            Val::S(duration(num.n, num.half, u)),
+        )?;
         if num.approx {
             c.modifier = Some(TimexMod::Approx);
         }
@@ -1501,13 +1728,22 @@ impl<'a> Parser<'a> {
         if i == 0 {
             return false;
         }
-        if matches!(self.lex(i - 1), Lex::Word(W::Once | W::Twice | W::Times) | Lex::Unit(_, true)) {
+        if matches!(
+            self.lex(i - 1),
+            Lex::Word(W::Once | W::Twice | W::Times) | Lex::Unit(_, true)
+        ) {
             return true;
         }
         // An amount shortly before: "$1.76 a year", "700 seats a week".
         (i.saturating_sub(3)..i).any(|k| {
-            matches!(self.lex(k), Lex::Int(..) | Lex::Card(_) | Lex::Punct(b'%' | b'$'))
-                || self.word(k).as_bytes().first().is_some_and(u8::is_ascii_digit)
+            matches!(
+                self.lex(k),
+                Lex::Int(..) | Lex::Card(_) | Lex::Punct(b'%' | b'$')
+            ) || self
+                .word(k)
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_digit)
                 || matches!(self.word(k), "million" | "billion" | "percent" | "trillion")
         })
     }
@@ -1529,7 +1765,11 @@ impl<'a> Parser<'a> {
         // in earnings news compares quarters).
         if let (Unit::Year, Some((y, q))) = (u, self.ref_quarter()) {
             if n == 1 {
-                let c = cand(end, TimexType::Date, Val::P(shift(Point::Quarter(y, q), u, steps)?));
+                let c = cand(
+                    end,
+                    TimexType::Date,
+                    Val::P(shift(Point::Quarter(y, q), u, steps)?),
+                );
                 return c.map(|mut c| {
                     c.derived = true;
                     c
@@ -1601,12 +1841,20 @@ impl<'a> Parser<'a> {
         if self.is(end, W::Zone) {
             end += 1;
         }
-        let date_start = if self.lex(end) == Lex::Punct(b',') { end + 1 } else { end };
+        let date_start = if self.lex(end) == Lex::Punct(b',') {
+            end + 1
+        } else {
+            end
+        };
         let day = match self.lex(date_start) {
-            Lex::Weekday(_, false) | Lex::Month(..) | Lex::Word(W::Today | W::Yesterday | W::Tomorrow) => {
+            Lex::Weekday(_, false)
+            | Lex::Month(..)
+            | Lex::Word(W::Today | W::Yesterday | W::Tomorrow) => {
                 self.core(date_start).and_then(|c| match c.val {
                     Val::P(Point::Day(d)) => Some((Val::P(Point::Day(d)), c.end)),
-                    Val::S(s) if c.kind == TimexType::Date && s.starts_with("XXXX") => Some((Val::S(s), c.end)),
+                    Val::S(s) if c.kind == TimexType::Date && s.starts_with("XXXX") => {
+                        Some((Val::S(s), c.end))
+                    }
                     _ => None,
                 })
             }
@@ -1615,7 +1863,9 @@ impl<'a> Parser<'a> {
         let (day, end) = match day {
             Some(x) => x,
             None => match self.near_ref(end).filter(|p| p.is_day_or_finer()) {
-                Some(Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _)) => (Val::P(Point::Day(d)), end),
+                Some(Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _)) => {
+                    (Val::P(Point::Day(d)), end)
+                }
                 _ => match self.ctx.dct {
                     Some(d) => (Val::P(Point::Day(d)), end),
                     None => (Val::S("XXXX-XX-XX".into()), end),
@@ -1660,20 +1910,29 @@ impl<'a> Parser<'a> {
                 }
             }
             W::Thanksgiving => {
-                let end = if self.unit(i + 1) == Some((Unit::Day, false)) { i + 2 } else { i + 1 };
-                (|y| value::nth_weekday(y, 11, 4, 4), end)
-            }
-            W::Easter => {
-                let end = if self.unit(i + 1) == Some((Unit::Day, false)) || word_is(i + 1, "Sunday") {
+                let end = if self.unit(i + 1) == Some((Unit::Day, false)) {
                     i + 2
                 } else {
                     i + 1
                 };
+                (|y| value::nth_weekday(y, 11, 4, 4), end)
+            }
+            W::Easter => {
+                let end =
+                    if self.unit(i + 1) == Some((Unit::Day, false)) || word_is(i + 1, "Sunday") {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
                 (value::easter, end)
             }
-            W::Good if word_is(i + 1, "Friday") => (|y| value::easter(y).and_then(|d| add_days(d, -2)), i + 2),
+            W::Good if word_is(i + 1, "Friday") => {
+                (|y| value::easter(y).and_then(|d| add_days(d, -2)), i + 2)
+            }
             W::Halloween => (|y| valid_ymd(y, 10, 31), i + 1),
-            W::Independence if self.unit(i + 1) == Some((Unit::Day, false)) => (|y| valid_ymd(y, 7, 4), i + 2),
+            W::Independence if self.unit(i + 1) == Some((Unit::Day, false)) => {
+                (|y| valid_ymd(y, 7, 4), i + 2)
+            }
             W::Valentine if poss(i + 1) && self.unit(i + 2) == Some((Unit::Day, false)) => {
                 (|y| valid_ymd(y, 2, 14), i + 3)
             }
@@ -1683,11 +1942,16 @@ impl<'a> Parser<'a> {
             W::Memorial if self.unit(i + 1) == Some((Unit::Day, false)) => {
                 (|y| value::nth_weekday(y, 5, -1, 1), i + 2)
             }
-            W::Election if self.unit(i + 1) == Some((Unit::Day, false)) && self.cap(i + 1) => {
-                (|y| value::nth_weekday(y, 11, 1, 1).and_then(|d| add_days(d, 1)), i + 2)
+            W::Election if self.unit(i + 1) == Some((Unit::Day, false)) && self.cap(i + 1) => (
+                |y| value::nth_weekday(y, 11, 1, 1).and_then(|d| add_days(d, 1)),
+                i + 2,
+            ),
+            W::Boxing if self.unit(i + 1) == Some((Unit::Day, false)) => {
+                (|y| valid_ymd(y, 12, 26), i + 2)
             }
-            W::Boxing if self.unit(i + 1) == Some((Unit::Day, false)) => (|y| valid_ymd(y, 12, 26), i + 2),
-            W::Veterans if self.unit(i + 1) == Some((Unit::Day, false)) => (|y| valid_ymd(y, 11, 11), i + 2),
+            W::Veterans if self.unit(i + 1) == Some((Unit::Day, false)) => {
+                (|y| valid_ymd(y, 11, 11), i + 2)
+            }
             _ => return None,
         };
         // Explicit year: "Christmas 2015"

@@ -132,17 +132,14 @@ pub enum W {
     Over,
     Under,
     Within,
-    Year2,
     Moment,
     While,
     Time,
     Upcoming,
     Former,
     Zone,
-    Week2,
     Hundred,
     Thousand,
-    Nineteen,
     Since,
     Until,
     By,
@@ -349,7 +346,10 @@ fn classify_word(w: &str) -> Lex {
         "morning" => Pod(self::Pod::Morning),
         "afternoon" => Pod(self::Pod::Afternoon),
         "evening" => Pod(self::Pod::Evening),
-        "night" | "overnight" => Pod(self::Pod::Night),
+        "night" | "overnight" | "nights" => Pod(self::Pod::Night),
+        "mornings" => Pod(self::Pod::Morning),
+        "afternoons" => Pod(self::Pod::Afternoon),
+        "evenings" => Pod(self::Pod::Evening),
         "a" | "an" => Word(A),
         "the" => Word(The),
         "this" => Word(This),
@@ -583,8 +583,8 @@ fn classify_number(word: &str) -> Lex {
     let mut buf = [0u8; 24];
     let lower_rest = lower(rest, &mut buf).unwrap_or("");
     match lower_rest {
-        "s" if digits == 4 && n % 10 == 0 => return Lex::Decade(n as i32),
-        "s" if digits == 2 && n % 10 == 0 => return Lex::Decade(n as i32),
+        "s" if digits == 4 && n.is_multiple_of(10) => return Lex::Decade(n as i32),
+        "s" if digits == 2 && n.is_multiple_of(10) => return Lex::Decade(n as i32),
         "st" | "nd" | "rd" | "th" if digits <= 2 => return Lex::Ordinal(n),
         "am" | "a.m." | "a.m" if (1..=12).contains(&n) => {
             return Lex::Clock(n as u8, 0, Some(false))
@@ -602,7 +602,9 @@ fn classify_number(word: &str) -> Lex {
             }
             let ampm = match tail {
                 [] => None,
-                t if t.eq_ignore_ascii_case(b"am") || t.eq_ignore_ascii_case(b"a.m.") => Some(false),
+                t if t.eq_ignore_ascii_case(b"am") || t.eq_ignore_ascii_case(b"a.m.") => {
+                    Some(false)
+                }
                 t if t.eq_ignore_ascii_case(b"pm") || t.eq_ignore_ascii_case(b"p.m.") => Some(true),
                 _ => return Lex::Other,
             };

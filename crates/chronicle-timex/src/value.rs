@@ -106,8 +106,8 @@ pub fn shift(p: Point, unit: Unit, n: i64) -> Option<Point> {
         return None;
     }
     Some(match p {
-        Point::Century(c) => Point::Century(c + (months? / 1200) as i32),
-        Point::Decade(d) => Point::Decade(d + (months? / 120) as i32),
+        Point::Century(c) => Point::Century(non_negative(c as i64 + months? / 1200)?),
+        Point::Decade(d) => Point::Decade(non_negative(d as i64 + months? / 120)?),
         Point::Year(y) => Point::Year(add_years(y, months? / 12)?),
         Point::Half(y, h) => {
             let (y2, m2) = add_months(y, (h - 1) * 6 + 1, months?)?;
@@ -140,6 +140,10 @@ pub fn shift(p: Point, unit: Unit, n: i64) -> Option<Point> {
         Point::DayPart(d, pod) => Point::DayPart(shift_date(d, unit, n)?, pod),
         Point::Clock(d, h, m) => Point::Clock(shift_date(d, unit, n)?, h, m),
     })
+}
+
+fn non_negative(n: i64) -> Option<i32> {
+    (0..=999).contains(&n).then_some(n as i32)
 }
 
 fn shift_date(d: Date, unit: Unit, n: i64) -> Option<Date> {
@@ -252,11 +256,26 @@ mod tests {
 
     #[test]
     fn shifting_keeps_granularity() {
-        assert_eq!(shift(Point::Quarter(1989, 3), Unit::Year, -1), Some(Point::Quarter(1988, 3)));
-        assert_eq!(shift(Point::Quarter(1989, 1), Unit::Quarter, -1), Some(Point::Quarter(1988, 4)));
-        assert_eq!(shift(Point::Month(2017, 1), Unit::Month, -1), Some(Point::Month(2016, 12)));
-        assert_eq!(shift(Point::Day(d(2017, 3, 31)), Unit::Month, -1), Some(Point::Day(d(2017, 2, 28))));
-        assert_eq!(shift(Point::Week(2017, 1), Unit::Week, -1), Some(Point::Week(2016, 52)));
+        assert_eq!(
+            shift(Point::Quarter(1989, 3), Unit::Year, -1),
+            Some(Point::Quarter(1988, 3))
+        );
+        assert_eq!(
+            shift(Point::Quarter(1989, 1), Unit::Quarter, -1),
+            Some(Point::Quarter(1988, 4))
+        );
+        assert_eq!(
+            shift(Point::Month(2017, 1), Unit::Month, -1),
+            Some(Point::Month(2016, 12))
+        );
+        assert_eq!(
+            shift(Point::Day(d(2017, 3, 31)), Unit::Month, -1),
+            Some(Point::Day(d(2017, 2, 28)))
+        );
+        assert_eq!(
+            shift(Point::Week(2017, 1), Unit::Week, -1),
+            Some(Point::Week(2016, 52))
+        );
         assert_eq!(shift(Point::Year(1), Unit::Year, -5), None);
     }
 
@@ -264,8 +283,14 @@ mod tests {
     fn values() {
         assert_eq!(Point::Week(2015, 3).value(), "2015-W03");
         assert_eq!(Point::Decade(199).value(), "199");
-        assert_eq!(Point::DayPart(d(2017, 3, 1), Pod::Night).value(), "2017-03-01TNI");
-        assert_eq!(Point::Clock(d(2017, 3, 1), 14, 30).value(), "2017-03-01T14:30");
+        assert_eq!(
+            Point::DayPart(d(2017, 3, 1), Pod::Night).value(),
+            "2017-03-01TNI"
+        );
+        assert_eq!(
+            Point::Clock(d(2017, 3, 1), 14, 30).value(),
+            "2017-03-01T14:30"
+        );
         assert!(valid_ymd(2017, 2, 30).is_none());
         assert_eq!(easter(2017), Some(d(2017, 4, 16)));
         assert_eq!(nth_weekday(2016, 11, 4, 4), Some(d(2016, 11, 24)));

@@ -24,7 +24,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for w in &ds.warnings {
         eprintln!("warning: {w}");
     }
-    let config = Config::default();
+    let mut config = Config::default();
+    // Development only: `TLS_SET="lead=3,w_pub=0.5"` overrides constants.
+    if let Ok(set) = std::env::var("TLS_SET") {
+        for kv in set.split(',').filter(|s| !s.is_empty()) {
+            let (k, v) = kv.split_once('=').ok_or("TLS_SET: key=value")?;
+            let f: f64 = v.parse()?;
+            match k {
+                "w_pub" => config.w_pub = f,
+                "w_pub_next" => config.w_pub_next = f,
+                "w_mention" => config.w_mention = f,
+                "w_month" => config.w_month = f,
+                "same_day" => config.same_day = f,
+                "forward" => config.forward = f,
+                "lead" => config.lead = f as usize,
+                "lead_next" => config.lead_next = f as usize,
+                "min_words" => config.min_words = f as usize,
+                "max_words" => config.max_words = f as usize,
+                "redundancy" => config.redundancy = f as f32,
+                "position_decay" => config.position_decay = f as f32,
+                _ => return Err(format!("TLS_SET: unknown key {k}").into()),
+            }
+        }
+    }
     let outcomes: Vec<_> = ds.tasks.iter().map(|t| tasks::run(t, &ds.articles, &config)).collect();
     print!("{}", tasks::report(&outcomes));
     if let Some(dir) = out {

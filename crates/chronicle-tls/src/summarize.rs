@@ -52,6 +52,9 @@ pub struct Config {
     pub forward: f64,
     /// Leading sentences of an article that may stand for its publication date.
     pub lead: usize,
+    /// Leading sentences of an article that may stand for the day before its
+    /// publication (news of an event often appears the next day).
+    pub lead_next: usize,
     /// Sentence length bounds, in word tokens.
     pub min_words: usize,
     pub max_words: usize,
@@ -71,6 +74,7 @@ impl Default for Config {
             same_day: 0.5,
             forward: 0.25,
             lead: 5,
+            lead_next: 0,
             min_words: 6,
             max_words: 60,
             redundancy: 0.5,
@@ -160,6 +164,9 @@ pub fn build(articles: &[Annotated], params: &Params, config: &Config) -> Timeli
             }
             if days.is_empty() && s.position < config.lead {
                 candidates.entry(pub_day).or_default().push((ai, si));
+            }
+            if days.is_empty() && s.position < config.lead_next {
+                candidates.entry(pub_day - 1).or_default().push((ai, si));
             }
         }
     }

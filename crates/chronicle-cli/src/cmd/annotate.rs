@@ -46,7 +46,10 @@ pub fn run(input: &InputArgs, to: OutputFormat, out: Option<&Path>) -> anyhow::R
         Ok(mut doc) => {
             pipeline.annotate(&mut doc);
             let line = output::json::doc_line(&doc);
-            if let Err(e) = writer.write_all(line.as_bytes()).and_then(|_| writer.flush()) {
+            if let Err(e) = writer
+                .write_all(line.as_bytes())
+                .and_then(|_| writer.flush())
+            {
                 io_error = Some(e);
                 return ControlFlow::Break(());
             }
@@ -69,5 +72,9 @@ pub fn run(input: &InputArgs, to: OutputFormat, out: Option<&Path>) -> anyhow::R
         return Err(e).context("writing output");
     }
     let _ = flow;
-    Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if bad > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -14,7 +14,7 @@ use std::sync::mpsc;
 use anyhow::Context;
 use chronicle_annotate::Layers;
 use chronicle_model::Doc;
-use chronicle_store::{BatchReport, Outcome, Writer};
+use chronicle_store::{BatchReport, Outcome, Store, Writer};
 use rayon::prelude::*;
 
 use crate::cli::InputArgs;
@@ -32,10 +32,17 @@ pub fn run(store: &Path, input: &InputArgs, replace: bool) -> anyhow::Result<Exi
     );
     let mut writer = Writer::open(store, &annotator)
         .with_context(|| format!("opening the store {}", store.display()))?;
+    // A read view to skip stored documents before annotating them, so a
+    // re-run (or a run after a kill) only pays for what is new.
+    let seen =
+        Store::open(store).with_context(|| format!("opening the store {}", store.display()))?;
+    let mut known_duplicates = 0u64;
     let strict = input.strict;
     let stop = AtomicBool::new(false);
     let read_rejected = AtomicU64::new(0);
     let bar = crate::progress::counter("ingesting");
+    let tokens = AtomicU64::new(0);
+    let started = std::time::Instant::now();
 
     let (tx, rx) = mpsc::sync_channel::<Vec<Doc>>(2);
     let report = std::thread::scope(|scope| -> anyhow::Result<BatchReport> {
@@ -64,8 +71,14 @@ pub fn run(store: &Path, input: &InputArgs, replace: bool) -> anyhow::Result<Exi
         });
 
         let mut batch: Vec<Doc> = Vec::with_capacity(BATCH);
+        let tokens = &tokens;
         let mut send = |mut docs: Vec<Doc>| -> bool {
-            docs.par_iter_mut().for_each(|doc| pipeline.annotate(doc));
+            docs.par_iter_mut().for_each(|doc| {
+                pipeline.annotate(doc);
+                tokens.fetch_add(doc.tokens.len() as u64, Ordering::Relaxed);
+                // The store keeps no tokens; free them before the batch waits.
+                doc.tokens = Vec::new();
+            });
             tx.send(docs).is_ok()
         };
         let _ = chronicle_ingest::read_paths(&input.paths, &options, &mut |record| {
@@ -74,8 +87,16 @@ pub fn run(store: &Path, input: &InputArgs, replace: bool) -> anyhow::Result<Exi
             }
             match record {
                 Ok(doc) => {
+                    // A failed look-up costs only time: the writer checks again.
+                    if let Ok(Some(_)) = seen.find_duplicate(&doc.id, &doc.text) {
+                        known_duplicates += 1;
+                        bar.inc(1);
+                        return ControlFlow::Continue(());
+                    }
                     batch.push(doc);
-                    if batch.len() >= BATCH && !send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))) {
+                    if batch.len() >= BATCH
+                        && !send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
+                    {
                         return ControlFlow::Break(());
                     }
                 }
@@ -101,11 +122,24 @@ pub fn run(store: &Path, input: &InputArgs, replace: bool) -> anyhow::Result<Exi
             .map_err(|_| anyhow::anyhow!("the store writer thread panicked"))?
     })?;
     bar.finish_and_clear();
+    // Cross-document entities (kb.rs); queries would otherwise refresh them lazily.
+    if let Err(e) = chronicle_store::kb::refresh(store) {
+        eprintln!("warning: updating the entity index: {e}");
+    }
 
     let rejected = report.rejected + read_rejected.load(Ordering::SeqCst);
+    let duplicates = report.duplicates + known_duplicates;
+    let secs = started.elapsed().as_secs_f64();
+    let annotated = report.ingested + report.duplicates + report.rejected;
+    let tokens = tokens.load(Ordering::Relaxed);
+    eprintln!(
+        "annotated {annotated} documents, {tokens} tokens in {secs:.1} s ({:.0} docs/s, {:.0} tokens/s)",
+        annotated as f64 / secs.max(1e-9),
+        tokens as f64 / secs.max(1e-9)
+    );
     println!(
         "ingested {}, duplicates {}, rejected {}",
-        report.ingested, report.duplicates, rejected
+        report.ingested, duplicates, rejected
     );
     Ok(if rejected > 0 || stop.load(Ordering::SeqCst) {
         ExitCode::from(1)

@@ -1,11 +1,17 @@
 //! One module per command.
 
 pub mod annotate;
+mod conflicts;
+mod contacts;
+mod entities;
 mod eval;
 mod ingest;
+mod quotes;
 mod search;
+mod serve;
 mod show;
 mod stats;
+mod timeline;
 mod tls;
 mod train;
 
@@ -54,6 +60,73 @@ pub fn run(args: Cli) -> anyhow::Result<ExitCode> {
             json,
         } => show::run(&store.store, &doc_id, json),
         Command::Stats { store, json } => stats::run(&store.store, json),
+        Command::Timeline {
+            store,
+            entity,
+            from,
+            to,
+            limit,
+            json,
+        } => timeline::run(
+            &store.store,
+            &timeline::Args {
+                entity: &entity,
+                from: from.as_deref(),
+                to: to.as_deref(),
+                limit,
+                json,
+            },
+        ),
+        Command::Quotes {
+            store,
+            speaker,
+            from,
+            to,
+            limit,
+            json,
+        } => quotes::run(
+            &store.store,
+            &quotes::Args {
+                speaker: speaker.as_deref(),
+                from: from.as_deref(),
+                to: to.as_deref(),
+                limit,
+                json,
+            },
+        ),
+        Command::Entities {
+            store,
+            label,
+            limit,
+            json,
+        } => entities::run(&store.store, label.as_deref(), limit, json),
+        Command::Contacts {
+            store,
+            entity,
+            csv,
+            graphml,
+            json,
+            limit,
+        } => contacts::run(
+            &store.store,
+            &contacts::Args {
+                entity: entity.as_deref(),
+                csv,
+                graphml,
+                json,
+                limit,
+            },
+        ),
+        Command::Conflicts {
+            store,
+            entity,
+            json,
+        } => conflicts::run(&store.store, entity.as_deref(), json),
+        Command::Serve {
+            store,
+            addr,
+            read_only,
+        } => serve::run(&store.store, &addr, read_only),
     }
 }
 

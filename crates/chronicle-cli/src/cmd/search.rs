@@ -16,9 +16,13 @@ pub struct Args<'a> {
 }
 
 pub fn run(store: &Path, args: &Args<'_>) -> anyhow::Result<ExitCode> {
-    let from = args.from.map(|d| super::parse_date("--from", d)).transpose()?;
+    let from = args
+        .from
+        .map(|d| super::parse_date("--from", d))
+        .transpose()?;
     let to = args.to.map(|d| super::parse_date("--to", d)).transpose()?;
-    let st = Store::open(store).with_context(|| format!("opening the store {}", store.display()))?;
+    let st =
+        Store::open(store).with_context(|| format!("opening the store {}", store.display()))?;
     let hits = st.search(&SearchQuery {
         text: args.query.to_string(),
         from,

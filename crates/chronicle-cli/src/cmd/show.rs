@@ -10,7 +10,8 @@ use chronicle_store::Store;
 use crate::output;
 
 pub fn run(store: &Path, id: &str, json: bool) -> anyhow::Result<ExitCode> {
-    let st = Store::open(store).with_context(|| format!("opening the store {}", store.display()))?;
+    let st =
+        Store::open(store).with_context(|| format!("opening the store {}", store.display()))?;
     let Some(doc) = st.get(id)? else {
         eprintln!("error: no document `{id}` in the store {}", store.display());
         return Ok(ExitCode::from(1));
@@ -25,7 +26,10 @@ pub fn run(store: &Path, id: &str, json: bool) -> anyhow::Result<ExitCode> {
 
 fn print_text(doc: &Doc) {
     println!("id:     {}", doc.id);
-    println!("date:   {}", doc.date.map_or("-".to_string(), |d| d.to_string()));
+    println!(
+        "date:   {}",
+        doc.date.map_or("-".to_string(), |d| d.to_string())
+    );
     if let Some(t) = &doc.title {
         println!("title:  {t}");
     }
@@ -49,13 +53,23 @@ fn print_text(doc: &Doc) {
     if !doc.entities.is_empty() {
         println!("\nentities:");
         for e in &doc.entities {
-            println!("  {:<4} {} → {}", e.label.as_str(), doc.slice(e.span), e.canonical);
+            println!(
+                "  {:<4} {} → {}",
+                e.label.as_str(),
+                doc.slice(e.span),
+                e.canonical
+            );
         }
     }
     if !doc.timexes.is_empty() {
         println!("\ntimexes:");
         for t in &doc.timexes {
-            println!("  {:<8} {} → {}", t.kind.as_str(), doc.slice(t.span), t.value);
+            println!(
+                "  {:<8} {} → {}",
+                t.kind.as_str(),
+                doc.slice(t.span),
+                t.value
+            );
         }
     }
     if !doc.quotes.is_empty() {

@@ -8,7 +8,8 @@ use chronicle_store::Store;
 use serde_json::json;
 
 pub fn run(store: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let st = Store::open(store).with_context(|| format!("opening the store {}", store.display()))?;
+    let st =
+        Store::open(store).with_context(|| format!("opening the store {}", store.display()))?;
     let s = st.stats()?;
     if json {
         let by_label: serde_json::Map<String, serde_json::Value> = s
@@ -34,7 +35,11 @@ pub fn run(store: &Path, json: bool) -> anyhow::Result<ExitCode> {
         });
         println!("{value}");
     } else {
-        println!("store       {} (format {})", store.display(), s.format_version);
+        println!(
+            "store       {} (format {})",
+            store.display(),
+            s.format_version
+        );
         println!("documents   {}", s.docs);
         if let (Some(a), Some(b)) = (&s.first_date, &s.last_date) {
             println!("dates       {a} .. {b}");
@@ -44,7 +49,10 @@ pub fn run(store: &Path, json: bool) -> anyhow::Result<ExitCode> {
         }
         println!("sentences   {}", s.sentences);
         println!("paragraphs  {}", s.paragraphs);
-        println!("entities    {} ({} distinct names)", s.entities, s.distinct_entities);
+        println!(
+            "entities    {} ({} distinct names)",
+            s.entities, s.distinct_entities
+        );
         for (label, n) in &s.entities_by_label {
             println!("  {label:<9} {n}");
         }

@@ -31,7 +31,8 @@ pub fn run(
         dates,
         sentences,
     };
-    let (timeline, stats) = chronicle_tls::summarize(&collection, &params, &chronicle_tls::Config::default());
+    let (timeline, stats) =
+        chronicle_tls::summarize(&collection, &params, &chronicle_tls::Config::default());
     eprintln!(
         "tls: {} articles read, {} outside the range, {} empty, {} duplicates, {} used; {} dates",
         stats.articles,

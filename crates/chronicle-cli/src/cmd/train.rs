@@ -22,10 +22,12 @@ pub fn run(command: TrainCommand) -> anyhow::Result<ExitCode> {
             })
             .with_context(|| format!("training from {}", data.display()))?;
             if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("creating {}", dir.display()))?;
             }
             let tmp = out.with_extension("tmp");
-            let file = std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+            let file = std::fs::File::create(&tmp)
+                .with_context(|| format!("creating {}", tmp.display()))?;
             model
                 .write_gz(std::io::BufWriter::new(file))
                 .with_context(|| format!("writing {}", tmp.display()))?;

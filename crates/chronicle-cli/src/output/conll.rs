@@ -22,7 +22,9 @@ pub fn run(input: &InputArgs, out: Option<&Path>) -> anyhow::Result<ExitCode> {
     }
     let tagger = NerTagger::load_default().context("loading the entity model")?;
     let mut sink: Box<dyn Write> = match out {
-        Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?),
+        Some(p) => {
+            Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?)
+        }
         None => Box::new(std::io::stdout().lock()),
     };
     let mut w = std::io::BufWriter::with_capacity(1 << 16, &mut sink);
@@ -54,5 +56,9 @@ pub fn run(input: &InputArgs, out: Option<&Path>) -> anyhow::Result<ExitCode> {
         }
     }
     w.flush()?;
-    Ok(if bad > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if bad > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -18,7 +18,8 @@ pub fn run(input: &InputArgs, out: Option<&Path>) -> anyhow::Result<ExitCode> {
         bail!("--to timeml needs --out DIR");
     };
     std::fs::create_dir_all(out_dir).with_context(|| format!("creating {}", out_dir.display()))?;
-    let pipeline = chronicle_annotate::pipeline(Layers::TIMEXES).context("building the pipeline")?;
+    let pipeline =
+        chronicle_annotate::pipeline(Layers::TIMEXES).context("building the pipeline")?;
     // (file, path relative to the output directory)
     let mut files: Vec<(PathBuf, PathBuf)> = Vec::new();
     for path in &input.paths {
@@ -27,7 +28,10 @@ pub fn run(input: &InputArgs, out: Option<&Path>) -> anyhow::Result<ExitCode> {
             collect(path, &mut found);
             found.sort();
             for f in found {
-                let rel = f.strip_prefix(path).map(Path::to_path_buf).unwrap_or_else(|_| file_name(&f));
+                let rel = f
+                    .strip_prefix(path)
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|_| file_name(&f));
                 files.push((f, rel));
             }
         } else {
@@ -41,9 +45,11 @@ pub fn run(input: &InputArgs, out: Option<&Path>) -> anyhow::Result<ExitCode> {
             Ok(xml) => {
                 let target = out_dir.join(&rel);
                 if let Some(parent) = target.parent() {
-                    std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+                    std::fs::create_dir_all(parent)
+                        .with_context(|| format!("creating {}", parent.display()))?;
                 }
-                std::fs::write(&target, xml).with_context(|| format!("writing {}", target.display()))?;
+                std::fs::write(&target, xml)
+                    .with_context(|| format!("writing {}", target.display()))?;
             }
             Err(err) => {
                 bad += 1;
@@ -54,11 +60,17 @@ pub fn run(input: &InputArgs, out: Option<&Path>) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if bad > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn file_name(path: &Path) -> PathBuf {
-    path.file_name().map(PathBuf::from).unwrap_or_else(|| PathBuf::from("out.tml"))
+    path.file_name()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("out.tml"))
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -96,7 +108,11 @@ pub fn write(file: &TimemlFile, text: &str, timexes: &[Timex]) -> String {
             continue;
         }
         escape_text(&text[at..s], &mut out);
-        out.push_str(&format!("<TIMEX3 tid=\"t{}\" type=\"{}\" value=\"", n + 1, t.kind.as_str()));
+        out.push_str(&format!(
+            "<TIMEX3 tid=\"t{}\" type=\"{}\" value=\"",
+            n + 1,
+            t.kind.as_str()
+        ));
         escape_attr(&t.value, &mut out);
         out.push('"');
         if let Some(m) = t.modifier {
@@ -110,4 +126,42 @@ pub fn write(file: &TimemlFile, text: &str, timexes: &[Timex]) -> String {
     escape_text(&text[at..], &mut out);
     out.push_str(&file.tail);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chronicle_model::{Span, TimexMod, TimexType};
+
+    #[test]
+    fn writes_tags_and_keeps_text() {
+        let input = "<TimeML>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2017-03-02\">x</TIMEX3></DCT>\n\
+                     <TEXT>Old <TIMEX3 tid=\"t9\" type=\"DATE\" value=\"X\">Friday</TIMEX3> &amp; mid-2015.</TEXT>\n</TimeML>\n";
+        let parsed = read_timeml("a.tml", input).unwrap();
+        let text = parsed.doc.text.clone();
+        assert_eq!(text, "Old Friday & mid-2015.");
+        let timexes = vec![
+            Timex {
+                span: Span::new(4, 10),
+                kind: TimexType::Date,
+                value: "2017-02-24".into(),
+                modifier: None,
+            },
+            Timex {
+                span: Span::new(13, 21),
+                kind: TimexType::Date,
+                value: "2015".into(),
+                modifier: Some(TimexMod::Mid),
+            },
+        ];
+        let out = write(&parsed, &text, &timexes);
+        assert!(out.contains(
+            "<TEXT>Old <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2017-02-24\">Friday</TIMEX3> &amp; \
+             <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2015\" mod=\"MID\">mid-2015</TIMEX3>.</TEXT>"
+        ));
+        // Reading the output back gives the same text and our annotations.
+        let again = read_timeml("b.tml", &out).unwrap();
+        assert_eq!(again.doc.text, text);
+        assert_eq!(again.timexes, timexes);
+    }
 }

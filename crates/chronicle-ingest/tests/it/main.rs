@@ -57,12 +57,20 @@ fn news_ids_and_text() {
 fn directories_recursive_hidden_and_unrecognised_skipped() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a/one.txt", b"date 2017-03-02\nOne.");
-    write(dir.path(), "a/b/two.txt.gz", &gz(b"date 2017-03-03\ntitle T\nTwo."));
+    write(
+        dir.path(),
+        "a/b/two.txt.gz",
+        &gz(b"date 2017-03-03\ntitle T\nTwo."),
+    );
     write(dir.path(), "a/.hidden.txt", b"date 2017-03-04\nHidden.");
     write(dir.path(), ".git/x.txt", b"date 2017-03-04\nHidden dir.");
     write(dir.path(), "a/README", b"not recognised");
     write(dir.path(), "a/image.png", b"\x89PNG\r\n\x1a\n\0\0\0");
-    write(dir.path(), "c.jsonl", b"{\"text\":\"J1\"}\n\n{\"id\":\"k\",\"text\":\"J2\"}\n");
+    write(
+        dir.path(),
+        "c.jsonl",
+        b"{\"text\":\"J1\"}\n\n{\"id\":\"k\",\"text\":\"J2\"}\n",
+    );
     let (docs, errors) = read_all(&[dir.path().to_path_buf()], &ReadOptions::default());
     assert!(errors.is_empty(), "{errors:?}");
     let ids: Vec<_> = docs.iter().map(|d| d.id.as_str()).collect();
@@ -79,7 +87,11 @@ fn directories_recursive_hidden_and_unrecognised_skipped() {
     let ids: Vec<_> = docs.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, vec!["README", "two", "one"]);
     assert_eq!(docs[0].date.unwrap().to_string(), "2020-01-01");
-    assert_eq!(errors.len(), 1, "the binary file is invalid UTF-8: {errors:?}");
+    assert_eq!(
+        errors.len(),
+        1,
+        "the binary file is invalid UTF-8: {errors:?}"
+    );
 }
 
 #[test]
@@ -100,7 +112,11 @@ fn every_bad_record_is_reported_and_the_rest_lands() {
     let dir = tempfile::tempdir().unwrap();
     let paths = vec![
         write(dir.path(), "bad_date.txt", b"date 2017-02-30\nBody."),
-        write(dir.path(), "bad_utf8.txt", b"date 2017-03-02\nline two\nbad \xff here"),
+        write(
+            dir.path(),
+            "bad_utf8.txt",
+            b"date 2017-03-02\nline two\nbad \xff here",
+        ),
         write(dir.path(), "empty.txt", b""),
         write(dir.path(), "good.txt", b"date 2017-03-02\nGood."),
         write(
@@ -109,7 +125,9 @@ fn every_bad_record_is_reported_and_the_rest_lands() {
             b"{\"text\":\"ok 1\"}\n{\"text\": oops}\n{\"id\":\"x\"}\n{\"text\":\"ok 4\"}\n",
         ),
     ];
-    let lines: String = (0..3000).map(|i| format!("{{\"text\":\"gz {}\"}}\n", i * 7919 % 3001)).collect();
+    let lines: String = (0..3000)
+        .map(|i| format!("{{\"text\":\"gz {}\"}}\n", i * 7919 % 3001))
+        .collect();
     let full = gz(lines.as_bytes());
     let truncated = write(dir.path(), "cut.jsonl.gz", &full[..full.len() / 2]);
     let mut all = paths.clone();
@@ -118,12 +136,34 @@ fn every_bad_record_is_reported_and_the_rest_lands() {
     let msgs: Vec<String> = errors.iter().map(ToString::to_string).collect();
     let p = |name: &str| dir.path().join(name).display().to_string();
     assert_eq!(msgs.len(), 6, "{msgs:#?}");
-    assert!(msgs[0].starts_with(&format!("{}:1: invalid date `2017-02-30`", p("bad_date.txt"))), "{}", msgs[0]);
-    assert!(msgs[1].starts_with(&format!("{}:3: invalid UTF-8", p("bad_utf8.txt"))), "{}", msgs[1]);
+    assert!(
+        msgs[0].starts_with(&format!(
+            "{}:1: invalid date `2017-02-30`",
+            p("bad_date.txt")
+        )),
+        "{}",
+        msgs[0]
+    );
+    assert!(
+        msgs[1].starts_with(&format!("{}:3: invalid UTF-8", p("bad_utf8.txt"))),
+        "{}",
+        msgs[1]
+    );
     assert_eq!(msgs[2], format!("{}: empty file", p("empty.txt")));
-    assert!(msgs[3].starts_with(&format!("{}:2: malformed JSON", p("records.jsonl"))), "{}", msgs[3]);
-    assert_eq!(msgs[4], format!("{}:3: missing `text` field", p("records.jsonl")));
-    assert!(msgs[5].starts_with(&format!("{}: byte ", p("cut.jsonl.gz"))), "{}", msgs[5]);
+    assert!(
+        msgs[3].starts_with(&format!("{}:2: malformed JSON", p("records.jsonl"))),
+        "{}",
+        msgs[3]
+    );
+    assert_eq!(
+        msgs[4],
+        format!("{}:3: missing `text` field", p("records.jsonl"))
+    );
+    assert!(
+        msgs[5].starts_with(&format!("{}: byte ", p("cut.jsonl.gz"))),
+        "{}",
+        msgs[5]
+    );
     assert!(msgs[5].contains("truncated"), "{}", msgs[5]);
     let texts: Vec<_> = docs.iter().map(|d| d.text.as_str()).take(3).collect();
     assert_eq!(texts, vec!["Good.", "ok 1", "ok 4"]);
@@ -153,16 +193,27 @@ fn sink_can_stop_the_run() {
 fn timeline17_records_use_doc_id() {
     let line = br#"{"topic": "egypt", "date": "2011-01-25", "doc_id": "138", "text": "CNN Student News ."}"#;
     let mut docs = Vec::new();
-    let _ = read_reader("t.jsonl", "t.jsonl", &line[..], false, true, &ReadOptions::default(), &mut |r| {
-        docs.push(r.unwrap());
-        ControlFlow::Continue(())
-    });
+    let _ = read_reader(
+        "t.jsonl",
+        "t.jsonl",
+        &line[..],
+        false,
+        true,
+        &ReadOptions::default(),
+        &mut |r| {
+            docs.push(r.unwrap());
+            ControlFlow::Continue(())
+        },
+    );
     assert_eq!(docs[0].id, "138");
     assert_eq!(docs[0].date.unwrap().to_string(), "2011-01-25");
 }
 
 fn any_format() -> impl Strategy<Value = Option<Format>> {
-    prop_oneof![Just(None), proptest::sample::select(Format::ALL.to_vec()).prop_map(Some)]
+    prop_oneof![
+        Just(None),
+        proptest::sample::select(Format::ALL.to_vec()).prop_map(Some)
+    ]
 }
 
 proptest! {

@@ -1,6 +1,4 @@
-use chronicle_model::{
-    Doc, Entity, EntityLabel, Event, Quote, QuoteKind, Span, Timex, TimexType,
-};
+use chronicle_model::{Doc, Entity, EntityLabel, Event, Quote, QuoteKind, Span, Timex, TimexType};
 
 fn span_of(text: &str, needle: &str) -> Span {
     let start = text.find(needle).expect("needle in text");
@@ -23,10 +21,16 @@ pub fn article(i: u64) -> Doc {
     let first_end = text.find('\n').unwrap_or(text.len());
     doc.sentences = vec![
         Span::new(0, first_end),
-        Span::new(text.find('“').unwrap_or(0), text.find(" The Kremlin").unwrap_or(0)),
+        Span::new(
+            text.find('“').unwrap_or(0),
+            text.find(" The Kremlin").unwrap_or(0),
+        ),
         Span::new(text.find("The Kremlin").unwrap_or(0), text.len()),
     ];
-    doc.paragraphs = vec![Span::new(0, first_end), Span::new(first_end + 2, text.len())];
+    doc.paragraphs = vec![
+        Span::new(0, first_end),
+        Span::new(first_end + 2, text.len()),
+    ];
     doc.entities = vec![
         Entity {
             span: span_of(&text, "Jeff Sessions"),
@@ -56,7 +60,8 @@ pub fn article(i: u64) -> Doc {
         parts: vec![content],
         kind: QuoteKind::Direct,
         speaker: Some("Jeff Sessions".into()),
-        speaker_span: Some(span_of(&text, "Sessions said")).map(|s| Span::new(s.start as usize, s.start as usize + 8)),
+        speaker_span: Some(span_of(&text, "Sessions said"))
+            .map(|s| Span::new(s.start as usize, s.start as usize + 8)),
         cue: "said".into(),
         cue_span: Some(span_of(&text, "said")),
     }];

@@ -37,7 +37,10 @@ fn spawn(dir: &std::path::Path) -> Child {
 }
 
 fn docs_now(dir: &std::path::Path) -> u64 {
-    Store::open(dir).and_then(|s| s.stats()).map(|s| s.docs).unwrap_or(0)
+    Store::open(dir)
+        .and_then(|s| s.stats())
+        .map(|s| s.docs)
+        .unwrap_or(0)
 }
 
 fn check_consistent(dir: &std::path::Path) -> u64 {
@@ -46,14 +49,26 @@ fn check_consistent(dir: &std::path::Path) -> u64 {
     let store = Store::open(dir).expect("open");
     let stats = store.stats().unwrap();
     assert_eq!(stats.unindexed, 0);
-    assert_eq!(stats.docs % BATCH, 0, "batches are all-or-nothing: {}", stats.docs);
-    assert_eq!(store.indexed_docs().unwrap(), stats.docs, "index matches SQLite");
+    assert_eq!(
+        stats.docs % BATCH,
+        0,
+        "batches are all-or-nothing: {}",
+        stats.docs
+    );
+    assert_eq!(
+        store.indexed_docs().unwrap(),
+        stats.docs,
+        "index matches SQLite"
+    );
     let ids = store.ids().unwrap();
     let expected: Vec<String> = (0..stats.docs).map(|i| format!("doc-{i}")).collect();
     assert_eq!(ids, expected);
     for i in [0, stats.docs / 2, stats.docs.saturating_sub(1)] {
         if i < stats.docs {
-            assert_same(&article(i), &store.get(&format!("doc-{i}")).unwrap().unwrap());
+            assert_same(
+                &article(i),
+                &store.get(&format!("doc-{i}")).unwrap().unwrap(),
+            );
         }
     }
     assert_eq!(stats.sentences, 3 * stats.docs);

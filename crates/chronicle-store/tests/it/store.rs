@@ -30,7 +30,10 @@ fn round_trip_keeps_every_layer() {
     assert_eq!(stats.unindexed, 0);
     assert_eq!(stats.sentences, 15);
     assert_eq!(stats.entities, 15);
-    assert_eq!(stats.entities_by_label, vec![("PER".into(), 10), ("LOC".into(), 5)]);
+    assert_eq!(
+        stats.entities_by_label,
+        vec![("PER".into(), 10), ("LOC".into(), 5)]
+    );
     assert_eq!(stats.timexes, 5);
     assert_eq!(stats.quotes, 5);
     assert_eq!(stats.events, 5);
@@ -52,7 +55,10 @@ fn ingest_is_idempotent_and_replace_is_explicit() {
     let dir = tempfile::tempdir().unwrap();
     let mut w = Writer::open(dir.path(), "test").unwrap();
     let a = article(1);
-    assert_eq!(w.write_batch(&[a.clone()], false).unwrap(), vec![Outcome::Added]);
+    assert_eq!(
+        w.write_batch(&[a.clone()], false).unwrap(),
+        vec![Outcome::Added]
+    );
     // Same id, same text.
     assert_eq!(
         w.write_batch(&[a.clone()], false).unwrap(),
@@ -79,7 +85,10 @@ fn ingest_is_idempotent_and_replace_is_explicit() {
         w.write_batch(&[changed.clone()], false).unwrap()[0],
         Outcome::Rejected { .. }
     ));
-    assert_eq!(w.write_batch(&[changed.clone()], true).unwrap(), vec![Outcome::Replaced]);
+    assert_eq!(
+        w.write_batch(&[changed.clone()], true).unwrap(),
+        vec![Outcome::Replaced]
+    );
     drop(w);
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.stats().unwrap().docs, 1);
@@ -97,7 +106,10 @@ fn duplicates_inside_one_batch() {
     let dir = tempfile::tempdir().unwrap();
     let mut w = Writer::open(dir.path(), "test").unwrap();
     let out = w.write_batch(&[article(3), article(3)], false).unwrap();
-    assert_eq!(out, vec![Outcome::Added, Outcome::Duplicate { of: "doc-3".into() }]);
+    assert_eq!(
+        out,
+        vec![Outcome::Added, Outcome::Duplicate { of: "doc-3".into() }]
+    );
 }
 
 #[test]
@@ -157,7 +169,10 @@ fn refuses_a_newer_format() {
         let store = Store::open(dir.path()).unwrap();
         store
             .connection()
-            .execute("UPDATE meta SET value = '99' WHERE key = 'format_version'", [])
+            .execute(
+                "UPDATE meta SET value = '99' WHERE key = 'format_version'",
+                [],
+            )
             .unwrap();
     }
     match Store::open(dir.path()) {
@@ -176,7 +191,10 @@ fn refuses_a_foreign_database() {
     let conn = rusqlite::Connection::open(dir.path().join(chronicle_store::SQLITE_FILE)).unwrap();
     conn.execute("CREATE TABLE other (x)", []).unwrap();
     drop(conn);
-    assert!(matches!(Store::open(dir.path()), Err(StoreError::NotAStore { .. })));
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(StoreError::NotAStore { .. })
+    ));
 }
 
 #[test]
@@ -202,12 +220,19 @@ fn recovers_documents_missing_from_the_index() {
     // flags say "not indexed", and a stale index entry may or may not exist.
     {
         let store = Store::open(dir.path()).unwrap();
-        store.connection().execute("UPDATE docs SET indexed = 0", []).unwrap();
+        store
+            .connection()
+            .execute("UPDATE docs SET indexed = 0", [])
+            .unwrap();
         assert_eq!(store.stats().unwrap().unindexed, 2);
     }
     drop(Writer::open(dir.path(), "test").unwrap());
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.stats().unwrap().unindexed, 0);
-    assert_eq!(store.indexed_docs().unwrap(), 2, "no document indexed twice");
+    assert_eq!(
+        store.indexed_docs().unwrap(),
+        2,
+        "no document indexed twice"
+    );
     assert_eq!(store.search(&query("Kislyak")).unwrap().len(), 2);
 }

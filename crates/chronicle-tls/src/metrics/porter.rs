@@ -66,12 +66,16 @@ impl Stemmer {
         len >= 2 && self.b[len - 1] == self.b[len - 2] && self.cons(len - 1)
     }
 
-    /// `b[..len]` ends consonant-vowel-consonant, the last not w, x or y.
+    /// `b[..len]` is consonants, one vowel, one consonant other than w, x
+    /// or y (ROUGE's form of the rule "measure 1 and ends cvc").
     fn cvc(&self, len: usize) -> bool {
-        if len < 3 || !self.cons(len - 1) || self.cons(len - 2) || !self.cons(len - 3) {
+        if len < 3 || !self.cons(len - 1) || self.cons(len - 2) {
             return false;
         }
-        !matches!(self.b[len - 1], b'w' | b'x' | b'y')
+        if matches!(self.b[len - 1], b'w' | b'x' | b'y') {
+            return false;
+        }
+        (0..len - 2).all(|i| self.cons(i))
     }
 
     fn ends(&self, suffix: &str) -> bool {
@@ -132,7 +136,7 @@ impl Stemmer {
                 if !matches!(self.b[self.b.len() - 1], b'l' | b's' | b'z') {
                     self.b.pop();
                 }
-            } else if self.measure(self.b.len()) == 1 && self.cvc(self.b.len()) {
+            } else if self.cvc(self.b.len()) {
                 self.b.push(b'e');
             }
         }
@@ -193,23 +197,39 @@ impl Stemmer {
         }
     }
 
+    /// Step 4 as ROUGE-1.5.5 modified it (2004): a word ending in "-ement"
+    /// does not then try "-ment" and "-ent" in the same rule; instead "-ment"
+    /// and then "-ent" are tried after it, each on what is left.
     fn step4(&mut self) {
         const SUFFIXES: &[&str] = &[
-            "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion",
-            "ou", "ism", "ate", "iti", "ous", "ive", "ize",
+            "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ou", "ism", "ate",
+            "iti", "ous", "ive", "ize",
         ];
-        // Longest match first among suffixes sharing an ending ("ement" before "ment" before "ent").
         let mut best: Option<&str> = None;
         for s in SUFFIXES {
             if self.ends(s) && best.is_none_or(|b| s.len() > b.len()) {
                 best = Some(s);
             }
         }
-        let Some(suffix) = best else { return };
-        let k = self.stem_len(suffix);
-        if suffix == "ion" && !(k > 0 && matches!(self.b[k - 1], b's' | b't')) {
-            return;
+        if let Some(suffix) = best {
+            self.strip_if_long(suffix);
         }
+        if self.ends("ment") {
+            self.strip_if_long("ment");
+        }
+        if self.ends("ent") {
+            self.strip_if_long("ent");
+        } else if self.ends("ion") {
+            let k = self.stem_len("ion");
+            if k > 0 && matches!(self.b[k - 1], b's' | b't') && self.measure(k) > 1 {
+                self.b.truncate(k);
+            }
+        }
+    }
+
+    /// Removes `suffix` (which the word ends with) when the stem's measure is above 1.
+    fn strip_if_long(&mut self, suffix: &str) {
+        let k = self.stem_len(suffix);
         if self.measure(k) > 1 {
             self.b.truncate(k);
         }
@@ -257,6 +277,8 @@ mod tests {
             ("goodness", "good"),
             ("revival", "reviv"),
             ("adjustment", "adjust"),
+            ("agreement", "agreem"),
+            ("accidental", "accid"),
             ("adoption", "adopt"),
             ("controlling", "control"),
             ("generalization", "gener"),

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Ingest the Timeline17 dev articles (3,354 PTB-tokenized articles, ~4M
+# tokens) into a fresh store with the release binary and report wall time,
+# docs/s and tokens/s. Target: under 30 s on the 2-core dev machine.
+#
+# Usage: bench/ingest_timeline17.sh [ARTICLES.jsonl.gz]
+# The records carry `doc_id`, which the JSONL reader takes as the id when
+# there is no `id`. Exit status is that of `chronicle ingest` (1 when some
+# records were rejected, e.g. the empty articles of the corpus).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+articles="${1:-$root/../shared/data/timeline17/articles.jsonl.gz}"
+if [[ ! -f "$articles" ]]; then
+    echo "skipped: $articles not found" >&2
+    exit 0
+fi
+cargo build --release -p chronicle-cli --manifest-path "$root/Cargo.toml" >&2
+bin="${CARGO_TARGET_DIR:-$root/target}/release/chronicle"
+store="$(mktemp -d)/store"
+trap 'rm -rf "$(dirname "$store")"' EXIT
+log="$(mktemp)"
+start=$(date +%s.%N)
+set +e
+"$bin" ingest --store "$store" "$articles" >"$log" 2>&1
+status=$?
+set -e
+end=$(date +%s.%N)
+grep -v '^error: ' "$log" || true
+echo "rejected records: $(grep -c '^error: ' "$log" || true) (first: $(grep -m1 '^error: ' "$log" || echo none))"
+summary=$(grep -E '^annotated [0-9]+ documents' "$log" || true)
+docs=$(sed -E 's/^annotated ([0-9]+) documents.*/\1/' <<<"$summary")
+tokens=$(sed -E 's/.* ([0-9]+) tokens in.*/\1/' <<<"$summary")
+wall=$(awk "BEGIN{print $end - $start}")
+printf 'wall %.1f s, %d docs, %.0f docs/s, %d tokens, %.0f tokens/s (store: %s)\n' \
+    "$wall" "$docs" "$(awk "BEGIN{print $docs / $wall}")" "$tokens" "$(awk "BEGIN{print $tokens / $wall}")" \
+    "$(du -sh "$store" | cut -f1)"
+"$bin" stats --store "$store"
+exit $status

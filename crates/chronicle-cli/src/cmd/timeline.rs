@@ -1,0 +1,58 @@
+//! `chronicle timeline`: an entity's dated events, statements and mentions.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use chronicle_query::{DateFilter, TimelineOptions};
+use chronicle_store::Store;
+
+pub struct Args<'a> {
+    pub entity: &'a str,
+    pub from: Option<&'a str>,
+    pub to: Option<&'a str>,
+    pub limit: usize,
+    pub json: bool,
+}
+
+/// A `--from`/`--to` value: a TIMEX3 calendar date at any granularity.
+pub fn date_filter(from: Option<&str>, to: Option<&str>) -> anyhow::Result<DateFilter> {
+    for (flag, v) in [("--from", from), ("--to", to)] {
+        if let Some(v) = v {
+            if !chronicle_query::is_calendar_date(v) {
+                anyhow::bail!("{flag}: `{v}` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+            }
+        }
+    }
+    Ok(DateFilter {
+        from: from.map(str::to_string),
+        to: to.map(str::to_string),
+    })
+}
+
+pub fn open(store: &Path) -> anyhow::Result<Store> {
+    Store::open(store).with_context(|| format!("opening the store {}", store.display()))
+}
+
+pub fn run(store: &Path, args: &Args<'_>) -> anyhow::Result<ExitCode> {
+    let opts = TimelineOptions {
+        dates: date_filter(args.from, args.to)?,
+        limit: args.limit,
+    };
+    let st = open(store)?;
+    let t = chronicle_query::timeline(&st, args.entity, &opts)?;
+    if args.json {
+        println!("{}", serde_json::to_string(&t)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{} ({}), {} items", t.entity, t.label, t.items.len());
+    for i in &t.items {
+        let mut text: String = i.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.chars().count() > 160 {
+            text = text.chars().take(157).collect::<String>() + "...";
+        }
+        println!("{:<10}  {:<8}  {text}", i.date, i.kind);
+        println!("{:<10}  {:<8}  [{}]", "", "", i.sources.join(", "));
+    }
+    Ok(ExitCode::SUCCESS)
+}

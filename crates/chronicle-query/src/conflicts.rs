@@ -1,0 +1,311 @@
+//! Statements contradicted by reported events: a speaker's denial of a
+//! contact, set against reported contacts of that speaker.
+//!
+//! A denial names its counterpart either as an entity ("Sergey Kislyak")
+//! or as a class of people ("the Russians", "Russian officials"). An entity
+//! matches by identity. A class matches a contact's counterpart when a
+//! proper adjective or noun of the class shares its stem with a word that
+//! describes the counterpart where it is mentioned ("Russian Ambassador
+//! Sergey Kislyak", "Russia's ambassador, Sergey Kislyak"). To keep false
+//! alarms rare: classes without such a word ("anyone", "foreign officials")
+//! never match, the contact must not be dated after the statement, and the
+//! contact may not come from the denial's own sentence.
+
+use std::collections::HashMap;
+
+use chronicle_store::{EventRow, Store};
+use serde::Serialize;
+
+use crate::dates::{is_calendar_date, not_after};
+use crate::merge::{jaccard, words, SAME_TEXT};
+use crate::{resolve, Result, Source};
+
+/// Mentions of a counterpart read for descriptive words.
+const CONTEXTS: usize = 200;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Conflict {
+    /// Canonical name of the speaker.
+    pub speaker: String,
+    pub statement: Statement,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Statement {
+    pub doc: String,
+    pub text: String,
+    /// When the statement was made.
+    pub date: Option<String>,
+    /// Who or what the speaker denied contact with, as written.
+    pub denied: String,
+    /// Every document reporting the statement.
+    pub sources: Vec<String>,
+    pub provenance: Vec<Source>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub doc: String,
+    pub kind: String,
+    /// Canonical names.
+    pub participants: Vec<String>,
+    pub date: Option<String>,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub provenance: Source,
+}
+
+/// Proper words of a class phrase ("the Russians" → ["Russians"]); empty
+/// when the phrase names no nationality, place or organisation.
+fn class_words(phrase: &str) -> Vec<String> {
+    phrase
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(possessive_free)
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "any" | "no" | "all" | "i" | "we" | "they" | "he" | "she"))
+        .collect()
+}
+
+fn possessive_free(w: &str) -> String {
+    w.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’']).to_string()
+}
+
+/// Two proper words share their stem ("Russia"/"Russians", "China"/"Chinese").
+fn same_stem(a: &str, b: &str) -> bool {
+    let a = a.to_lowercase();
+    let b = b.to_lowercase();
+    let p = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    p >= 4 && p + 2 >= shorter
+}
+
+/// Capitalised words describing a mention: the few words before it, and an
+/// appositive after it ("Sergey Kislyak, Russia's ambassador,").
+fn describing_words(sentence: &str, start: usize, end: usize) -> Vec<String> {
+    let (Some(before), Some(after)) = (sentence.get(..start), sentence.get(end..)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(5)
+        .map(|w| possessive_free(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')))
+        .collect();
+    if let Some(rest) = after.trim_start().strip_prefix(',') {
+        let appositive = rest.split([',', '.', ';']).next().unwrap_or("");
+        out.extend(appositive.split_whitespace().take(6).map(|w| possessive_free(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))));
+    }
+    out.retain(|w| w.chars().next().is_some_and(char::is_uppercase));
+    out
+}
+
+struct Matcher<'s> {
+    store: &'s Store,
+    /// Entity id of a per-document name (None: unknown to the KB).
+    ids: HashMap<String, Option<(i64, String, bool)>>,
+    /// Describing words of an entity across the store.
+    words: HashMap<i64, Vec<String>>,
+}
+
+impl Matcher<'_> {
+    /// `(id, canonical name, is a person)` of a per-document name.
+    fn entity(&mut self, name: &str) -> Result<Option<(i64, String, bool)>> {
+        if let Some(e) = self.ids.get(name) {
+            return Ok(e.clone());
+        }
+        let e = self
+            .store
+            .entity_of_name(name)?
+            .map(|e| (e.id, e.canonical, e.label == "PER"));
+        self.ids.insert(name.to_string(), e.clone());
+        Ok(e)
+    }
+
+    fn describing(&mut self, id: i64) -> Result<&[String]> {
+        if !self.words.contains_key(&id) {
+            let mut ws = Vec::new();
+            for (sentence, a, b) in self.store.mention_contexts(id, CONTEXTS)? {
+                ws.extend(describing_words(&sentence, a as usize, b as usize));
+            }
+            ws.sort();
+            ws.dedup();
+            self.words.insert(id, ws);
+        }
+        Ok(self.words.get(&id).map(Vec::as_slice).unwrap_or(&[]))
+    }
+
+    /// Whether counterpart `name` of a contact falls under what was denied.
+    /// `denied` is `(id, is a person)` when the KB knows the phrase; a
+    /// known group ("Russians" tagged as a nationality) is still a class.
+    fn matches(&mut self, denied: &str, denied_id: Option<(i64, bool)>, name: &str) -> Result<bool> {
+        let who = self.entity(name)?;
+        if let (Some((d, _)), Some((w, _, _))) = (denied_id, &who) {
+            if d == *w {
+                return Ok(true);
+            }
+        }
+        if denied_id.is_some_and(|(_, person)| person) {
+            return Ok(false);
+        }
+        let class = class_words(denied);
+        if class.is_empty() {
+            return Ok(false);
+        }
+        let mut desc: Vec<String> = class_words(name);
+        if let Some((id, _, _)) = who {
+            desc.extend(self.describing(id)?.iter().cloned());
+        }
+        Ok(class.iter().any(|c| desc.iter().any(|d| same_stem(c, d))))
+    }
+}
+
+fn date_of(ev: &EventRow) -> Option<String> {
+    ev.date
+        .clone()
+        .filter(|d| is_calendar_date(d))
+        .or_else(|| ev.prov.doc_date.clone())
+}
+
+/// Denials contradicted by reported contacts; only those involving
+/// `entity` (any alias; as speaker or counterpart) when given.
+///
+/// # Errors
+/// Unknown entity (with suggestions) and store errors.
+pub fn conflicts(store: &Store, entity: Option<&str>) -> Result<Vec<Conflict>> {
+    let focus = match entity {
+        Some(name) => Some(resolve(store, name)?),
+        None => {
+            store.kb_refresh()?;
+            None
+        }
+    };
+    let mut m = Matcher {
+        store,
+        ids: HashMap::new(),
+        words: HashMap::new(),
+    };
+    let mut contacts_of: HashMap<i64, Vec<EventRow>> = HashMap::new();
+    let mut out: Vec<Conflict> = Vec::new();
+    for denial in store.events_of(focus.as_ref().map(|e| e.id), Some("denial"), 10_000)? {
+        let Some(speaker_name) = denial.participants.first() else { continue };
+        let Some((speaker_id, speaker, _)) = m.entity(speaker_name)? else { continue };
+        let said = date_of(&denial);
+        for denied in denial.participants.iter().skip(1) {
+            // "the Russians" is a class unless the KB knows the phrase as a name.
+            let denied_id = m.entity(denied)?.map(|e| (e.0, e.2));
+            if !contacts_of.contains_key(&speaker_id) {
+                let rows = store.events_of(Some(speaker_id), Some("contact"), 10_000)?;
+                contacts_of.insert(speaker_id, rows);
+            }
+            let mut evidence = Vec::new();
+            for c in contacts_of.get(&speaker_id).map(Vec::as_slice).unwrap_or(&[]) {
+                if c.negated || (c.prov.doc == denial.prov.doc && c.prov.sentence == denial.prov.sentence) {
+                    continue;
+                }
+                let when = date_of(c);
+                if let (Some(w), Some(s)) = (&when, &said) {
+                    if !not_after(w, s) {
+                        continue;
+                    }
+                }
+                let mut hit = false;
+                let mut participants = Vec::new();
+                for p in &c.participants {
+                    let e = m.entity(p)?;
+                    participants.push(e.as_ref().map_or_else(|| p.clone(), |e| e.1.clone()));
+                    if e.as_ref().map(|e| e.0) != Some(speaker_id) && m.matches(denied, denied_id, p)? {
+                        hit = true;
+                    }
+                }
+                if hit {
+                    evidence.push(Evidence {
+                        doc: c.prov.doc.clone(),
+                        kind: c.kind.clone(),
+                        participants,
+                        date: when,
+                        text: c.sentence_text.trim().to_string(),
+                        url: c.prov.url.clone(),
+                        provenance: Source::from(&c.prov),
+                    });
+                }
+            }
+            if evidence.is_empty() {
+                continue;
+            }
+            if let Some(f) = &focus {
+                let involved = f.id == speaker_id
+                    || evidence
+                        .iter()
+                        .any(|e| e.participants.iter().any(|p| p == &f.canonical));
+                if !involved {
+                    continue;
+                }
+            }
+            let text = if denial.sentence_text.is_empty() { denial.trigger.clone() } else { denial.sentence_text.trim().to_string() };
+            // The same statement reported again: one conflict, all sources.
+            let ws = words(&text);
+            if let Some(o) = out
+                .iter_mut()
+                .find(|o| o.speaker == speaker && o.statement.denied == *denied && jaccard(&words(&o.statement.text), &ws) >= SAME_TEXT)
+            {
+                if !o.statement.sources.contains(&denial.prov.doc) {
+                    o.statement.sources.push(denial.prov.doc.clone());
+                    o.statement.provenance.push(Source::from(&denial.prov));
+                }
+                continue;
+            }
+            out.push(Conflict {
+                speaker: speaker.clone(),
+                statement: Statement {
+                    doc: denial.prov.doc.clone(),
+                    text,
+                    date: said.clone(),
+                    denied: denied.clone(),
+                    sources: vec![denial.prov.doc.clone()],
+                    provenance: vec![Source::from(&denial.prov)],
+                },
+                evidence,
+            });
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::*;
+
+    #[test]
+    fn denial_of_a_class_conflicts_with_contact_with_a_member() {
+        let (_d, store) = sessions_store();
+        let c = conflicts(&store, None).unwrap();
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].speaker, "Jeff Sessions");
+        assert_eq!(c[0].statement.doc, "hearing-1");
+        assert_eq!(c[0].statement.denied, "the Russians");
+        let docs: Vec<&str> = c[0].evidence.iter().map(|e| e.doc.as_str()).collect();
+        assert_eq!(docs, vec!["wapo-1", "nyt-1"]);
+        assert_eq!(c[0].evidence[0].date.as_deref(), Some("2016-07"));
+        assert!(c[0].evidence[0].participants.contains(&"Sergey Kislyak".to_string()));
+        // Filtering by the counterpart finds it too; by an uninvolved person, not.
+        assert_eq!(conflicts(&store, Some("Kislyak")).unwrap().len(), 1);
+        assert!(conflicts(&store, Some("Angela Merkel")).unwrap().is_empty());
+    }
+
+    #[test]
+    fn stems_and_descriptions() {
+        assert!(same_stem("Russians", "Russia"));
+        assert!(same_stem("Chinese", "China"));
+        assert!(!same_stem("Russian", "Russell"));
+        assert!(!same_stem("Iran", "Iraq"));
+        assert_eq!(class_words("the Russians"), vec!["Russians"]);
+        assert!(class_words("foreign officials").is_empty());
+        let s = "Jeff Sessions spoke with Russia's ambassador, Sergey Kislyak, in July.";
+        let i = s.find("Sergey").unwrap();
+        let w = describing_words(s, i, i + "Sergey Kislyak".len());
+        assert!(w.contains(&"Russia".to_string()), "{w:?}");
+    }
+}

@@ -1,0 +1,291 @@
+//! Golden tests: one timex a line, `start..end TYPE value [MOD] "text"`.
+//! Refresh with `UPDATE_EXPECT=1 cargo test -p chronicle-timex`.
+
+use chronicle_model::Date;
+use chronicle_timex::tag_text;
+use expect_test::{expect, Expect};
+
+fn render(text: &str, dct: Option<Date>) -> String {
+    let mut out = String::new();
+    for t in tag_text(text, dct) {
+        let m = t
+            .modifier
+            .map(|m| format!(" {}", m.as_str()))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{}..{} {} {}{} {:?}\n",
+            t.span.start,
+            t.span.end,
+            t.kind.as_str(),
+            t.value,
+            m,
+            &text[t.span.range()]
+        ));
+    }
+    out
+}
+
+/// The article date of the examples in issue 3 (a Thursday).
+fn dct() -> Option<Date> {
+    Some(Date::constant(2017, 3, 2))
+}
+
+fn check(text: &str, expect: Expect) {
+    expect.assert_eq(&render(text, dct()));
+}
+
+#[test]
+fn relative_days_and_weekdays() {
+    check(
+        "The minister resigned late on Wednesday. He met them on Friday and will meet them again on Friday. \
+         Yesterday afternoon it rained; tomorrow it will not; the day before it snowed.",
+        expect![[r#"
+            30..39 DATE 2017-03-01 "Wednesday"
+            56..62 DATE 2017-03-03 "Friday"
+            91..97 DATE 2017-03-03 "Friday"
+            99..118 TIME 2017-03-01TAF "Yesterday afternoon"
+            130..138 DATE 2017-03-03 "tomorrow"
+            152..159 DATE 2017-03-03 "the day"
+        "#]],
+    );
+}
+
+#[test]
+fn narrative_year_carries_to_bare_months() {
+    check(
+        "Sales fell last year in July and September, and rose last month. In 2010 they peaked in May.",
+        expect![[r#"
+            11..20 DATE 2016 "last year"
+            24..28 DATE 2016-07 "July"
+            33..42 DATE 2016-09 "September"
+            53..63 DATE 2017-02 "last month"
+            68..72 DATE 2010 "2010"
+            88..91 DATE 2010-05 "May"
+        "#]],
+    );
+}
+
+#[test]
+fn ago_and_anchored_offsets() {
+    check(
+        "Two weeks ago he left; a decade ago he arrived; three days later he called. Six months from now.",
+        expect![[r#"
+            0..13 DATE 2017-W07 "Two weeks ago"
+            23..35 DATE 2007 "a decade ago"
+            48..64 DATE 2017-03-05 "three days later"
+            76..95 DATE 2017-09 "Six months from now"
+        "#]],
+    );
+}
+
+#[test]
+fn durations() {
+    check(
+        "Over the next three years, for five hours, a two-year contract, 2 1/2 years, about a decade, \
+         at least 30 days, the first nine months, for years, a few minutes, the past two weeks.",
+        expect![[r#"
+            5..25 DURATION P3Y "the next three years"
+            31..41 DURATION PT5H "five hours"
+            45..53 DURATION P2Y "two-year"
+            64..75 DURATION P2Y6M "2 1/2 years"
+            77..91 DURATION P10Y APPROX "about a decade"
+            93..109 DURATION P30D EQUAL_OR_MORE "at least 30 days"
+            111..132 DURATION P9M "the first nine months"
+            138..143 DURATION PXY "years"
+            145..158 DURATION PTXM "a few minutes"
+            160..178 DURATION P2W "the past two weeks"
+        "#]],
+    );
+}
+
+#[test]
+fn sets() {
+    check(
+        "We meet every Monday, twice a week, daily, each July, on Tuesday nights, $5 a year.",
+        expect![[r#"
+            8..20 SET XXXX-WXX-1 "every Monday"
+            22..34 SET P1W "twice a week"
+            36..41 SET P1D "daily"
+            43..52 SET XXXX-07 "each July"
+            57..64 DATE 2017-02-28 "Tuesday"
+            76..82 SET P1Y "a year"
+        "#]],
+    );
+}
+
+#[test]
+fn positions_decades_centuries() {
+    check(
+        "In mid-2015, the 1990s, the early 1980s, the '90s, the 20th century, earlier this month, \
+         late November, the end of 1990, the first half of 2016, year-end.",
+        expect![[r#"
+            3..11 DATE 2015 MID "mid-2015"
+            13..22 DATE 199 "the 1990s"
+            24..39 DATE 198 START "the early 1980s"
+            41..49 DATE 199 "the '90s"
+            51..67 DATE 19 "the 20th century"
+            69..87 DATE 2017-03 START "earlier this month"
+            89..102 DATE 2015-11 END "late November"
+            104..119 DATE 1990 END "the end of 1990"
+            121..143 DATE 2016-H1 "the first half of 2016"
+            145..153 DATE 2017 END "year-end"
+        "#]],
+    );
+}
+
+#[test]
+fn holidays_and_fiscal_periods() {
+    check(
+        "On Christmas Eve, Thanksgiving, New Year's Day and Easter; in fiscal 2016, the third quarter, \
+         third-quarter profit, the first quarter of 2015, Q-less the fourth quarter.",
+        expect![[r#"
+            3..16 DATE 2016-12-24 "Christmas Eve"
+            18..30 DATE 2016-11-24 "Thanksgiving"
+            32..46 DATE 2017-01-01 "New Year's Day"
+            51..57 DATE 2016-03-27 "Easter"
+            62..73 DATE 2016 "fiscal 2016"
+            75..92 DATE 2016-Q3 "the third quarter"
+            94..107 DATE 2016-Q3 "third-quarter"
+            116..141 DATE 2015-Q1 "the first quarter of 2015"
+            150..168 DATE 2016-Q4 "the fourth quarter"
+        "#]],
+    );
+}
+
+#[test]
+fn seasons_and_weeks() {
+    check(
+        "Last summer, this spring, the winter of 2014, last week, this week, next month, the weekend.",
+        expect![[r#"
+            0..11 DATE 2016-SU "Last summer"
+            13..24 DATE 2017-SP "this spring"
+            26..44 DATE 2014-WI "the winter of 2014"
+            46..55 DATE 2017-W08 "last week"
+            57..66 DATE 2017-W09 "this week"
+            68..78 DATE 2017-04 "next month"
+            80..91 DATE 2017-W09-WE "the weekend"
+        "#]],
+    );
+}
+
+#[test]
+fn times_of_day() {
+    check(
+        "At 10:30 a.m., at 3 p.m. Tuesday, Friday night, this morning, tonight, last night, at noon, \
+         at 4 a.m. EDT Thursday.",
+        expect![[r#"
+            3..13 TIME 2017-03-02T10:30 "10:30 a.m."
+            18..32 TIME 2017-02-28T15:00 "3 p.m. Tuesday"
+            34..46 DATE 2017-02-24TNI "Friday night"
+            48..60 TIME 2017-03-02TMO "this morning"
+            62..69 TIME 2017-03-02TNI "tonight"
+            71..81 TIME 2017-03-01TNI "last night"
+            86..90 TIME 2017-03-01T12:00 "noon"
+            95..114 TIME 2017-03-02T04:00 "4 a.m. EDT Thursday"
+        "#]],
+    );
+}
+
+#[test]
+fn references() {
+    check(
+        "It is now raining and currently cold; recently things changed; in the future, in the past, \
+         current prices, these days.",
+        expect![[r#"
+            6..9 DATE PRESENT_REF "now"
+            22..31 DATE PRESENT_REF "currently"
+            38..46 DATE PAST_REF "recently"
+            66..76 DATE FUTURE_REF "the future"
+            81..89 DATE PAST_REF "the past"
+            91..98 DATE PRESENT_REF "current"
+            107..117 DATE PRESENT_REF "these days"
+        "#]],
+    );
+}
+
+#[test]
+fn absolute_dates() {
+    check(
+        "On 2017-03-02, Jan. 5, 2016, 5 August 2015, July 1997, March 3/4/2017, Friday, Oct. 23, \
+         nineteen ninety-six and in 1990.",
+        expect![[r#"
+            3..13 DATE 2017-03-02 "2017-03-02"
+            15..27 DATE 2016-01-05 "Jan. 5, 2016"
+            29..42 DATE 2015-08-05 "5 August 2015"
+            44..53 DATE 1997-07 "July 1997"
+            61..69 DATE 2017-03-04 "3/4/2017"
+            71..86 DATE 1997-10-23 "Friday, Oct. 23"
+            88..107 DATE 1996 "nineteen ninety-six"
+            115..119 DATE 1990 "1990"
+        "#]],
+    );
+}
+
+#[test]
+fn year_on_year_comparisons() {
+    check(
+        "Profit in the third quarter rose from a year earlier; the year-ago quarter was weak, and \
+         year-earlier results were worse than in the quarter a year ago.",
+        expect![[r#"
+            10..27 DATE 2016-Q3 "the third quarter"
+            38..52 DATE 2015-Q3 "a year earlier"
+            54..74 DATE 2015-Q3 "the year-ago quarter"
+            89..101 DATE 2015-Q3 "year-earlier"
+            129..151 DATE 2015-Q3 "the quarter a year ago"
+        "#]],
+    );
+}
+
+#[test]
+fn impossible_dates_are_never_values() {
+    check(
+        "It happened on February 30, 2016 and on April 31.",
+        expect![[r#"
+        28..32 DATE 2016 "2016"
+    "#]],
+    );
+}
+
+#[test]
+fn no_document_date_gives_underspecified_values() {
+    let text = "Yesterday, last year, in July, on Friday and on March 5, 2016, for two years.";
+    expect![[r#"
+        0..9 DATE XXXX-XX-XX "Yesterday"
+        11..20 DATE XXXX "last year"
+        25..29 DATE XXXX-07 "July"
+        34..40 DATE XXXX-WXX-5 "Friday"
+        48..61 DATE 2016-03-05 "March 5, 2016"
+        67..76 DURATION P2Y "two years"
+    "#]]
+    .assert_eq(&render(text, None));
+}
+
+#[test]
+fn ptb_tokenized_input() {
+    check(
+        "`` We met on Jan. 5 , 2016 , '' he said -LRB- last week -RRB- .",
+        expect![[r#"
+            13..26 DATE 2016-01-05 "Jan. 5 , 2016"
+            46..55 DATE 2017-W08 "last week"
+        "#]],
+    );
+}
+
+#[test]
+fn numbers_that_are_not_years_or_ages() {
+    check(
+        "About 2000 people, a 6-year-old boy, Mr. Smith, 52 years old, $1990 and 1,200 jobs.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn stage_reports_missing_date() {
+    use chronicle_model::{Doc, Stage};
+    let mut doc = Doc::new("d", None, "He left yesterday.");
+    chronicle_text::Segmenter.annotate(&mut doc);
+    chronicle_timex::TimexTagger::new().annotate(&mut doc);
+    assert_eq!(doc.timexes.len(), 1);
+    assert_eq!(doc.timexes[0].value, "XXXX-XX-XX");
+    assert!(doc.diagnostics.iter().any(|d| d.stage == "timex"));
+}
