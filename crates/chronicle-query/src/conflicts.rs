@@ -188,7 +188,9 @@ pub fn conflicts(store: &Store, entity: Option<&str>) -> Result<Vec<Conflict>> {
     };
     let mut contacts_of: HashMap<i64, Vec<EventRow>> = HashMap::new();
     let mut out: Vec<Conflict> = Vec::new();
-    for denial in store.events_of(focus.as_ref().map(|e| e.id), Some("denial"), 10_000)? {
+    // All denials even with a focus: the focus may be the denied party's
+    // class member, who is not a participant of the denial.
+    for denial in store.events_of(None, Some("denial"), 10_000)? {
         let Some(speaker_name) = denial.participants.first() else { continue };
         let Some((speaker_id, speaker, _)) = m.entity(speaker_name)? else { continue };
         let said = date_of(&denial);

@@ -3,10 +3,10 @@
 
 use std::collections::HashSet;
 
-/// Lower-cased word set of a text, ignoring short function words.
+/// Lower-cased word set of a text, ignoring short (mostly function) words.
 pub(crate) fn words(text: &str) -> HashSet<String> {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 2)
+        .filter(|w| w.chars().count() > 3)
         .map(str::to_lowercase)
         .collect()
 }
@@ -34,8 +34,8 @@ mod tests {
         assert!((jaccard(&a, &b) - 1.0).abs() < 1e-9);
         let c = words("Apple released the iPhone");
         assert!(jaccard(&a, &c) < 0.1);
-        let x = words("aaa bbb ccc ddd");
-        let y = words("aaa bbb ccc eee");
+        let x = words("aaaa bbbb cccc dddd");
+        let y = words("aaaa bbbb cccc eeee");
         assert!((jaccard(&x, &y) - 3.0 / 5.0).abs() < 1e-9);
     }
 }

@@ -6,7 +6,10 @@ use chronicle_model::{Doc, Stage};
 use std::time::Instant;
 
 fn corpus() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/polnear/train/text");
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/polnear/train/text"
+    );
     let mut out = Vec::new();
     if let Ok(rd) = std::fs::read_dir(dir) {
         let mut names: Vec<_> = rd.flatten().map(|e| e.path()).collect();

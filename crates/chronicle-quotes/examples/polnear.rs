@@ -22,7 +22,9 @@ impl Stage for NoEntities {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let dir = args.next().unwrap_or_else(|| "../shared/data/polnear/dev".into());
+    let dir = args
+        .next()
+        .unwrap_or_else(|| "../shared/data/polnear/dev".into());
     let log_path = args.next();
     let mut log = String::new();
     let pipe = if std::env::var_os("NO_NER").is_some() {
@@ -43,7 +45,11 @@ fn main() {
             std::process::exit(1);
         }
     };
-    match chronicle_eval::polnear::run_with(std::path::Path::new(&dir), &pipe, log_path.as_ref().map(|_| &mut log)) {
+    match chronicle_eval::polnear::run_with(
+        std::path::Path::new(&dir),
+        &pipe,
+        log_path.as_ref().map(|_| &mut log),
+    ) {
         Ok(report) => print!("{report}"),
         Err(e) => {
             eprintln!("error: {e}");

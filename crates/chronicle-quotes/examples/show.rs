@@ -23,11 +23,26 @@ fn main() {
     chronicle_quotes::AttributionStage.annotate(&mut doc);
     for q in &doc.quotes {
         let sp = q.speaker_span.map(|s| doc.text[s].to_string());
-        let parts: Vec<String> = q.parts.iter().map(|p| format!("{}..{}", p.start, p.end)).collect();
+        let parts: Vec<String> = q
+            .parts
+            .iter()
+            .map(|p| format!("{}..{}", p.start, p.end))
+            .collect();
         let t: String = doc.text[q.span].chars().take(70).collect();
-        println!("{} {:?} {:?} [{:?}] {} {:?}", parts.join(";"), q.kind, q.speaker, sp, q.cue, t.replace('\n', " "));
+        println!(
+            "{} {:?} {:?} [{:?}] {} {:?}",
+            parts.join(";"),
+            q.kind,
+            q.speaker,
+            sp,
+            q.cue,
+            t.replace('\n', " ")
+        );
     }
     for e in &doc.events {
-        println!("EVENT {} {:?} {:?} {:?} neg={}", e.kind, e.trigger, e.participants, e.date, e.negated);
+        println!(
+            "EVENT {} {:?} {:?} {:?} neg={}",
+            e.kind, e.trigger, e.participants, e.date, e.negated
+        );
     }
 }

@@ -47,7 +47,11 @@ pub fn attribute(v: &View, regions: &[Region], co: &Coref) -> Vec<Attribution> {
         let r = &regions[ri];
         let next_open = regions.get(ri + 1).map_or(v.len(), |x| x.open);
         let prev_close = if ri > 0 { regions[ri - 1].close + 1 } else { 0 };
-        let after = if r.closed { after_cue(v, co, r, next_open) } else { None };
+        let after = if r.closed {
+            after_cue(v, co, r, next_open)
+        } else {
+            None
+        };
         let before = before_cue(v, co, r, prev_close);
         let ends_open = ends_open(v, r);
         let chosen = match (after, before) {
@@ -62,11 +66,17 @@ pub fn attribute(v: &View, regions: &[Region], co: &Coref) -> Vec<Attribution> {
             if c.toks.0 > r.close {
                 // "A," he said, "B." — the next quotation continues this one.
                 if let Some(r2) = regions.get(ri + 1) {
-                    let frame_end = c.toks.1.max(c.speaker.map(|m| co.mentions[m].toks.1).unwrap_or(0));
+                    let frame_end = c
+                        .toks
+                        .1
+                        .max(c.speaker.map(|m| co.mentions[m].toks.1).unwrap_or(0));
                     let extra_ok = (frame_end..r2.open).all(|k| {
                         let w = v.low(k);
-                        co.mention_at(k).is_none() && lexicon::cue(w).is_none() && !w.ends_with("ing")
-                    }) && (frame_end..r2.open).filter(|&k| v.is_word(k)).count() <= 4;
+                        co.mention_at(k).is_none()
+                            && lexicon::cue(w).is_none()
+                            && !w.ends_with("ing")
+                    }) && (frame_end..r2.open).filter(|&k| v.is_word(k)).count()
+                        <= 4;
                     let gap_ok = r2.open > c.toks.1
                         && extra_ok
                         && r2.open <= c.toks.1 + 8
@@ -87,7 +97,8 @@ pub fn attribute(v: &View, regions: &[Region], co: &Coref) -> Vec<Attribution> {
                 for u in &mut used_cue[c.toks.0..c.toks.1] {
                     *u = true;
                 }
-                let (speaker, cluster) = speaker_of(v, co, c.speaker, last.as_ref().map(|l| l.1).unwrap_or(None));
+                let (speaker, cluster) =
+                    speaker_of(v, co, c.speaker, last.as_ref().map(|l| l.1).unwrap_or(None));
                 let cue = cue_text(v, c.toks);
                 last = Some((para, cluster, speaker.clone(), cue.clone()));
                 // Where the frame ends when it follows the quotation: a next
@@ -98,15 +109,21 @@ pub fn attribute(v: &View, regions: &[Region], co: &Coref) -> Vec<Attribution> {
                     let mut fe = c.toks.1.max(sp_end);
                     let stop = (fe + 12).min(v.len());
                     let mut e = fe;
-                    while e < stop && v.mark(e).is_none() && !v.is_terminal(e) && co.mention_at(e).is_none_or(|x| co.head(x) == c.speaker.map(|m| co.head(m)).unwrap_or(usize::MAX) || !matches!(co.mentions[x].kind, Kind::Pronoun(_))) && lexicon::cue(v.low(e)).is_none() {
+                    while e < stop
+                        && v.mark(e).is_none()
+                        && !v.is_terminal(e)
+                        && co.mention_at(e).is_none_or(|x| {
+                            co.head(x) == c.speaker.map(|m| co.head(m)).unwrap_or(usize::MAX)
+                                || !matches!(co.mentions[x].kind, Kind::Pronoun(_))
+                        })
+                        && lexicon::cue(v.low(e)).is_none()
+                    {
                         e += 1;
                     }
                     if e < stop && v.is_terminal(e) {
                         fe = e;
                     }
                     Some(fe)
-                } else if parts.len() > 1 {
-                    None
                 } else {
                     None
                 };
@@ -129,7 +146,9 @@ pub fn attribute(v: &View, regions: &[Region], co: &Coref) -> Vec<Attribution> {
                     || matches!(v.low(r.open - 1), ":" | "\u{201d}" | "\"");
                 let words = r.toks.1 - r.toks.0;
                 // `"A," he said. "B."`: one attribution, content in several parts.
-                if let Some(fe) = frame_end.filter(|&fe| fe <= r.open && v.para[fe.saturating_sub(1)] == para) {
+                if let Some(fe) =
+                    frame_end.filter(|&fe| fe <= r.open && v.para[fe.saturating_sub(1)] == para)
+                {
                     if (fe..r.open).all(|k| !v.is_word(k) && v.mark(k).is_none()) {
                         if let Some(prev) = out.last_mut() {
                             prev.parts.push(r.span);
@@ -189,7 +208,12 @@ pub fn attribute(v: &View, regions: &[Region], co: &Coref) -> Vec<Attribution> {
 /// The canonical speaker of a source mention; first person inside the
 /// quotation's own frame is not possible, so only third-person pronouns
 /// resolve (with the previous speaker as a hint when the pronoun is unresolved).
-fn speaker_of(v: &View, co: &Coref, m: Option<usize>, hint: Option<usize>) -> (Option<String>, Option<usize>) {
+fn speaker_of(
+    v: &View,
+    co: &Coref,
+    m: Option<usize>,
+    hint: Option<usize>,
+) -> (Option<String>, Option<usize>) {
     let Some(m) = m else { return (None, None) };
     let m = co.head(m);
     let cluster = co.cluster_of(m).or(match co.mentions[m].kind {
@@ -235,25 +259,52 @@ fn after_cue(v: &View, co: &Coref, r: &Region, next_open: usize) -> Option<Cue> 
     }
     let content_end = v.low(r.toks.1.saturating_sub(1));
     let open = ends_open(v, r);
-    let first_lower = v.is_word(start) && !v.is_cap(start) || lexicon::pronoun(v.low(start)).is_some();
+    let first_lower =
+        v.is_word(start) && !v.is_cap(start) || lexicon::pronoun(v.low(start)).is_some();
     // The source right after the mark (`," Morton Blackwell, the …, said`),
     // with any verb after it as the cue (`," he went on`, `," the judge exclaimed`).
     // `"…" ― Pamela Padilla`: a dash and a name close the quotation.
-    if matches!(v.low(start), "\u{2015}" | "\u{2014}" | "\u{2013}" | "--" | "-") {
-        if let Some(m) = co.mention_at(start + 1).filter(|&m| co.mentions[m].toks.0 == start + 1) {
-            return Some(Cue { toks: (start, start + 1), speaker: Some(co.head(m)) });
+    if matches!(
+        v.low(start),
+        "\u{2015}" | "\u{2014}" | "\u{2013}" | "--" | "-"
+    ) {
+        if let Some(m) = co
+            .mention_at(start + 1)
+            .filter(|&m| co.mentions[m].toks.0 == start + 1)
+        {
+            return Some(Cue {
+                toks: (start, start + 1),
+                speaker: Some(co.head(m)),
+            });
         }
     }
-    if v.is_word(start) && !v.is_cap(start) && v.low(start).ends_with("ed") && lexicon::cue(v.low(start)).is_none() {
-        if let Some(m) = co.mention_at(start + 1).filter(|&m| co.mentions[m].toks.0 == start + 1) {
+    if v.is_word(start)
+        && !v.is_cap(start)
+        && v.low(start).ends_with("ed")
+        && lexicon::cue(v.low(start)).is_none()
+    {
+        if let Some(m) = co
+            .mention_at(start + 1)
+            .filter(|&m| co.mentions[m].toks.0 == start + 1)
+        {
             let e = co.mentions[m].toks.1;
             if v.is_terminal(e) || v.low(e) == "," {
-                return Some(Cue { toks: (start, start + 1), speaker: Some(co.head(m)) });
+                return Some(Cue {
+                    toks: (start, start + 1),
+                    speaker: Some(co.head(m)),
+                });
             }
         }
     }
-    let lead = if v.low(start) == "," { start + 1 } else { start };
-    if let Some(m) = co.mention_at(lead).filter(|&m| co.mentions[m].toks.0 == lead) {
+    let lead = if v.low(start) == "," {
+        start + 1
+    } else {
+        start
+    };
+    if let Some(m) = co
+        .mention_at(lead)
+        .filter(|&m| co.mentions[m].toks.0 == lead)
+    {
         let m = co.head(m);
         let mut k = co.mentions[m].toks.1;
         let far = (k + 25).min(next_open).min(v.len());
@@ -268,10 +319,23 @@ fn after_cue(v: &View, co: &Coref, r: &Region, next_open: usize) -> Option<Cue> 
             } else if w == ")" {
                 depth = depth.saturating_sub(1);
             }
-            let appositive = k > co.mentions[m].toks.1 && (k..k + 1).any(|_| v.low(co.mentions[m].toks.1) == "," || v.low(co.mentions[m].toks.1) == "(");
-            let verbish = v.is_word(k) && !v.is_cap(k) && co.mention_at(k).is_none() && lexicon::pronoun(w).is_none()
-                && !lexicon::verb_filler(w) && !w.ends_with("ly") && !lexicon::capitalised_function_word(w);
-            if depth == 0 && (lexicon::quote_introducer(w) || (verbish && (k == co.mentions[m].toks.1 || (appositive && v.low(k - 1) == ",")) && (open || first_lower))) {
+            let appositive = k > co.mentions[m].toks.1
+                && (k..k + 1).any(|_| {
+                    v.low(co.mentions[m].toks.1) == "," || v.low(co.mentions[m].toks.1) == "("
+                });
+            let verbish = v.is_word(k)
+                && !v.is_cap(k)
+                && co.mention_at(k).is_none()
+                && lexicon::pronoun(w).is_none()
+                && !lexicon::verb_filler(w)
+                && !w.ends_with("ly")
+                && !lexicon::capitalised_function_word(w);
+            if depth == 0
+                && (lexicon::quote_introducer(w)
+                    || (verbish
+                        && (k == co.mentions[m].toks.1 || (appositive && v.low(k - 1) == ","))
+                        && (open || first_lower)))
+            {
                 if !open && !first_lower && k > co.mentions[m].toks.1 + 1 {
                     return None;
                 }
@@ -280,12 +344,21 @@ fn after_cue(v: &View, co: &Coref, r: &Region, next_open: usize) -> Option<Cue> 
                     e += 1;
                 }
                 // After a finished sentence, `She adds, "…"` introduces the next quotation.
-                if !open && !first_lower && !(v.is_terminal(e) || e >= v.len() || v.para[e] != v.para[k]) {
+                if !(open || first_lower || v.is_terminal(e) || e >= v.len() || v.para[e] != v.para[k])
+                {
                     return None;
                 }
-                return Some(Cue { toks: (k, e), speaker: Some(m) });
+                return Some(Cue {
+                    toks: (k, e),
+                    speaker: Some(m),
+                });
             }
-            if !appositive && k == co.mentions[m].toks.1 && !matches!(w, "," | "(") && !lexicon::verb_filler(w) && !w.ends_with("ly") {
+            if !appositive
+                && k == co.mentions[m].toks.1
+                && !matches!(w, "," | "(")
+                && !lexicon::verb_filler(w)
+                && !w.ends_with("ly")
+            {
                 break;
             }
             k += 1;
@@ -299,14 +372,20 @@ fn after_cue(v: &View, co: &Coref, r: &Region, next_open: usize) -> Option<Cue> 
         let w = v.low(k);
         if w == "according" && v.low(k + 1) == "to" {
             let sp = co.mention_at(k + 2);
-            return Some(Cue { toks: (k, k + 2), speaker: sp });
+            return Some(Cue {
+                toks: (k, k + 2),
+                speaker: sp,
+            });
         }
         if lexicon::quote_introducer(w) && co.mention_at(k).is_none() {
             let speaker = subject_before(v, co, k, start).or_else(|| object_after(v, co, k));
             speaker?;
             // After a full stop inside the quote, the frame must be short and end the sentence.
             if !open && !first_lower {
-                let sm = speaker.map(|m| co.mentions[m].toks.1).unwrap_or(k + 1).max(k + 1);
+                let sm = speaker
+                    .map(|m| co.mentions[m].toks.1)
+                    .unwrap_or(k + 1)
+                    .max(k + 1);
                 if !(v.is_terminal(sm) || v.low(sm) == ",") || k > start + 4 {
                     return None;
                 }
@@ -314,7 +393,10 @@ fn after_cue(v: &View, co: &Coref, r: &Region, next_open: usize) -> Option<Cue> 
             if !open && matches!(content_end, "." | "\u{2026}") && k > start + 5 {
                 return None;
             }
-            return Some(Cue { toks: (k, k + 1), speaker });
+            return Some(Cue {
+                toks: (k, k + 1),
+                speaker,
+            });
         }
         k += 1;
     }
@@ -356,26 +438,39 @@ fn before_cue(v: &View, co: &Coref, r: &Region, lo: usize) -> Option<Cue> {
         }
         let w = v.low(k);
         if w == "according" && v.low(k + 1) == "to" {
-            return Some(Cue { toks: (k, k + 2), speaker: co.mention_at(k + 2) });
+            return Some(Cue {
+                toks: (k, k + 2),
+                speaker: co.mention_at(k + 2),
+            });
         }
         if lexicon::quote_introducer(w) && co.mention_at(k).is_none() {
             let participle = w.ends_with("ing") && k > 0 && v.low(k - 1) == ",";
             let speaker = if participle {
                 // `Spicer said, adding, "…"`: the subject of the cue before the comma.
                 let prior = (k >= 2 && lexicon::cue(v.low(k - 2)).is_some())
-                    .then(|| subject_before(v, co, k - 2, floor).or_else(|| object_after(v, co, k - 2)))
+                    .then(|| {
+                        subject_before(v, co, k - 2, floor).or_else(|| object_after(v, co, k - 2))
+                    })
                     .flatten();
                 prior.or_else(|| clause_subject(v, co, k - 1, floor))
             } else {
                 None
             };
-            let speaker = speaker.or_else(|| subject_before(v, co, k, floor)).or_else(|| object_after(v, co, k).filter(|&m| co.mentions[m].toks.1 <= r.open));
+            let speaker = speaker
+                .or_else(|| subject_before(v, co, k, floor))
+                .or_else(|| object_after(v, co, k).filter(|&m| co.mentions[m].toks.1 <= r.open));
             if speaker.is_some() {
-                return Some(Cue { toks: (k, k + 1), speaker });
+                return Some(Cue {
+                    toks: (k, k + 1),
+                    speaker,
+                });
             }
             // A cue without a subject ("in a written statement"): an earlier one may have it.
             if fallback.is_none() {
-                fallback = Some(Cue { toks: (k, k + 1), speaker });
+                fallback = Some(Cue {
+                    toks: (k, k + 1),
+                    speaker,
+                });
             }
         }
     }
@@ -392,22 +487,40 @@ fn before_cue(v: &View, co: &Coref, r: &Region, lo: usize) -> Option<Cue> {
         k -= 1;
         if let Some(m) = co.mention_at(k) {
             let m = co.head(m);
-            if words > 0 && v.is_word(k + 1) && !v.is_cap(k + 1) && !matches!(co.mentions[m].kind, Kind::Pronoun(Pronoun::I)) && !co.in_quote[k] {
-                return Some(Cue { toks: (k + 1, j + 1), speaker: Some(m) });
+            if words > 0
+                && v.is_word(k + 1)
+                && !v.is_cap(k + 1)
+                && !matches!(co.mentions[m].kind, Kind::Pronoun(Pronoun::I))
+                && !co.in_quote[k]
+            {
+                return Some(Cue {
+                    toks: (k + 1, j + 1),
+                    speaker: Some(m),
+                });
             }
             break;
         }
-        if !v.is_word(k) || v.is_cap(k) || lexicon::capitalised_function_word(v.low(k)) && !matches!(v.low(k), "back" | "out" | "up" | "on") {
+        if !v.is_word(k)
+            || v.is_cap(k)
+            || lexicon::capitalised_function_word(v.low(k))
+                && !matches!(v.low(k), "back" | "out" | "up" | "on")
+        {
             break;
         }
         words += 1;
     }
     if colon {
         // `Carl Bialik: "…"`, or the subject of the clause the colon ends.
-        if let Some(m) = co.mention_at(j).filter(|_| j + 1 == r.open - 1 || v.low(j + 1) == ":") {
+        if let Some(m) = co
+            .mention_at(j)
+            .filter(|_| j + 1 == r.open - 1 || v.low(j + 1) == ":")
+        {
             let m = co.head(m);
             if !co.in_quote[j] {
-                return Some(Cue { toks: (j + 1, j + 2), speaker: Some(m) });
+                return Some(Cue {
+                    toks: (j + 1, j + 2),
+                    speaker: Some(m),
+                });
             }
         }
         let mut k = j + 1;
@@ -422,9 +535,19 @@ fn before_cue(v: &View, co: &Coref, r: &Region, lo: usize) -> Option<Cue> {
             }
         }
         if let Some(m) = first {
-            let prev = co.mentions[m].toks.0.checked_sub(1).map(|p| v.low(p)).unwrap_or("");
-            if !matches!(prev, "with" | "to" | "by" | "from" | "of" | "for") && !matches!(co.mentions[m].kind, Kind::Pronoun(Pronoun::I | Pronoun::We)) {
-                return Some(Cue { toks: (j + 1, j + 2), speaker: Some(m) });
+            let prev = co.mentions[m]
+                .toks
+                .0
+                .checked_sub(1)
+                .map(|p| v.low(p))
+                .unwrap_or("");
+            if !matches!(prev, "with" | "to" | "by" | "from" | "of" | "for")
+                && !matches!(co.mentions[m].kind, Kind::Pronoun(Pronoun::I | Pronoun::We))
+            {
+                return Some(Cue {
+                    toks: (j + 1, j + 2),
+                    speaker: Some(m),
+                });
             }
         }
     }
@@ -447,8 +570,10 @@ fn clause_subject(v: &View, co: &Coref, end: usize, floor: usize) -> Option<usiz
             let m = co.head(own);
             let a = co.mentions[m].toks.0;
             let prev = a.checked_sub(1).map(|p| v.low(p)).unwrap_or("");
-            if !matches!(prev, "with" | "to" | "by" | "from" | "of" | "for" | "in" | "on" | "at" | "about")
-                && !matches!(co.mentions[m].kind, Kind::Pronoun(Pronoun::I | Pronoun::We))
+            if !matches!(
+                prev,
+                "with" | "to" | "by" | "from" | "of" | "for" | "in" | "on" | "at" | "about"
+            ) && !matches!(co.mentions[m].kind, Kind::Pronoun(Pronoun::I | Pronoun::We))
                 && !matches!(v.low(a), "him" | "them" | "her")
             {
                 first = Some(m);
@@ -473,7 +598,10 @@ fn clause_cue(v: &View, co: &Coref, r: &Region, lo: usize, used: &[bool]) -> Opt
         let w = v.low(k);
         if lexicon::cue(w).is_some() && !used[k] && co.mention_at(k).is_none() {
             let speaker = subject_before(v, co, k, floor)?;
-            return Some(Cue { toks: (k, k + 1), speaker: Some(speaker) });
+            return Some(Cue {
+                toks: (k, k + 1),
+                speaker: Some(speaker),
+            });
         }
     }
     None
@@ -524,7 +652,21 @@ pub fn subject_before(v: &View, co: &Coref, cue: usize, lo: usize) -> Option<usi
                 if co.in_quote[p] || v.is_terminal(p) {
                     break;
                 }
-                if v.low(p) == "," && matches!(v.low(p + 1), "who" | "which" | "whose" | "speaking" | "asked" | "according" | "in" | "a" | "an" | "the") {
+                if v.low(p) == ","
+                    && matches!(
+                        v.low(p + 1),
+                        "who"
+                            | "which"
+                            | "whose"
+                            | "speaking"
+                            | "asked"
+                            | "according"
+                            | "in"
+                            | "a"
+                            | "an"
+                            | "the"
+                    )
+                {
                     if p > lo && co.mention_at(p - 1).is_some() {
                         k = p;
                         steps = 0;
@@ -544,12 +686,49 @@ pub fn subject_before(v: &View, co: &Coref, cue: usize, lo: usize) -> Option<usi
 
 /// An inverted subject right after the cue (`said Nancy Pelosi`, `said Rep. Diane Russell`).
 fn object_after(v: &View, co: &Coref, cue: usize) -> Option<usize> {
-    if matches!(v.low(cue), "told" | "tell" | "tells" | "telling" | "asked" | "asks" | "urged" | "warned" | "informed" | "assured" | "called" | "calls" | "accused") {
+    if matches!(
+        v.low(cue),
+        "told"
+            | "tell"
+            | "tells"
+            | "telling"
+            | "asked"
+            | "asks"
+            | "urged"
+            | "warned"
+            | "informed"
+            | "assured"
+            | "called"
+            | "calls"
+            | "accused"
+    ) {
         return None;
     }
     // Skip a short lowercase description before the name ("said retired neurosurgeon Ben Carson").
     let mut k = cue + 1;
-    while k < cue + 5 && co.mention_at(k).is_none() && v.is_word(k) && (!v.is_cap(k) || lexicon::title_word(v.low(k))) && lexicon::cue(v.low(k)).is_none() && !matches!(v.low(k), "that" | "in" | "on" | "at" | "to" | "by" | "with" | "of" | "for" | "about" | "from" | "and" | "but" | "or") {
+    while k < cue + 5
+        && co.mention_at(k).is_none()
+        && v.is_word(k)
+        && (!v.is_cap(k) || lexicon::title_word(v.low(k)))
+        && lexicon::cue(v.low(k)).is_none()
+        && !matches!(
+            v.low(k),
+            "that"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "by"
+                | "with"
+                | "of"
+                | "for"
+                | "about"
+                | "from"
+                | "and"
+                | "but"
+                | "or"
+        )
+    {
         k += 1;
     }
     let m = co.mention_at(k)?;
@@ -557,13 +736,23 @@ fn object_after(v: &View, co: &Coref, cue: usize) -> Option<usize> {
         return None;
     }
     match co.mentions[m].kind {
-        Kind::Pronoun(p) if v.low(k) == "him" || v.low(k) == "them" || v.low(k) == "her" || p == Pronoun::I => None,
+        Kind::Pronoun(p)
+            if v.low(k) == "him" || v.low(k) == "them" || v.low(k) == "her" || p == Pronoun::I =>
+        {
+            None
+        }
         _ => Some(m),
     }
 }
 
 /// Indirect speech around cue verbs that no quotation used.
-fn indirect(v: &View, co: &Coref, regions: &[Region], used: &mut [bool], out: &mut Vec<Attribution>) {
+fn indirect(
+    v: &View,
+    co: &Coref,
+    regions: &[Region],
+    used: &mut [bool],
+    out: &mut Vec<Attribution>,
+) {
     let n = v.len();
     let mut covered = vec![false; n];
     for a in out.iter() {
@@ -580,13 +769,19 @@ fn indirect(v: &View, co: &Coref, regions: &[Region], used: &mut [bool], out: &m
         }
         let w = v.low(k);
         let according = w == "according" && v.low(k + 1) == "to";
-        let Some(class) = lexicon::cue(w).or(if according { Some(lexicon::CueClass::Verb) } else { None }) else {
+        let Some(class) = lexicon::cue(w).or(if according {
+            Some(lexicon::CueClass::Verb)
+        } else {
+            None
+        }) else {
             k += 1;
             continue;
         };
         let _ = class;
         let prev = if k > 0 { v.low(k - 1) } else { "" };
-        if matches!(prev, "to" | "being" | "been" | "the" | "a" | "an") || co.mention_at(k).is_some() {
+        if matches!(prev, "to" | "being" | "been" | "the" | "a" | "an")
+            || co.mention_at(k).is_some()
+        {
             k += 1;
             continue;
         }
@@ -595,7 +790,10 @@ fn indirect(v: &View, co: &Coref, regions: &[Region], used: &mut [bool], out: &m
         let cue_end = if according { k + 2 } else { k + 1 };
         if according {
             // "According to X, …" or "…, according to X."
-            let Some(m) = co.mention_at(k + 2) else { k += 1; continue };
+            let Some(m) = co.mention_at(k + 2) else {
+                k += 1;
+                continue;
+            };
             let mend = co.mentions[m].toks.1;
             let content = if v.low(mend) == "," && s1 > mend + 3 {
                 Some((mend + 1, trim_end(v, mend + 1, s1)))
@@ -605,13 +803,27 @@ fn indirect(v: &View, co: &Coref, regions: &[Region], used: &mut [bool], out: &m
                 None
             };
             if let Some((a, b)) = content {
-                push_indirect(v, co, out, &mut covered, used, (a, b), None, (k, cue_end), Some(m));
+                push_indirect(
+                    v,
+                    co,
+                    out,
+                    &mut covered,
+                    used,
+                    (a, b),
+                    None,
+                    (k, cue_end),
+                    Some(m),
+                );
             }
             k = cue_end;
             continue;
         }
         let subj = subject_before(v, co, k, s0);
-        let inverted = if subj.is_none() { object_after(v, co, k) } else { None };
+        let inverted = if subj.is_none() {
+            object_after(v, co, k)
+        } else {
+            None
+        };
         let Some(sm) = subj.or(inverted) else {
             k += 1;
             continue;
@@ -622,7 +834,19 @@ fn indirect(v: &View, co: &Coref, regions: &[Region], used: &mut [bool], out: &m
         if inverted.is_some() {
             a = co.mentions[sm].toks.1;
         }
-        if matches!(w, "told" | "tells" | "tell" | "telling" | "informed" | "assured" | "reassured" | "warned" | "reminded" | "advised") {
+        if matches!(
+            w,
+            "told"
+                | "tells"
+                | "tell"
+                | "telling"
+                | "informed"
+                | "assured"
+                | "reassured"
+                | "warned"
+                | "reminded"
+                | "advised"
+        ) {
             if let Some(m) = co.mention_at(a) {
                 a = co.mentions[m].toks.1;
             } else if v.is_word(a) && v.low(a) != "that" {
@@ -631,10 +855,22 @@ fn indirect(v: &View, co: &Coref, regions: &[Region], used: &mut [bool], out: &m
         }
         // `reported Saturday that …`, `says at a stop in Toledo, Ohio, that …`
         let mut t = a;
-        while t < s1 && t < a + 10 && !v.is_terminal(t) && v.low(t) != "that" && co.mention_at(t).is_none_or(|m| !matches!(co.mentions[m].kind, Kind::Pronoun(_))) && lexicon::cue(v.low(t)).is_none() {
+        while t < s1
+            && t < a + 10
+            && !v.is_terminal(t)
+            && v.low(t) != "that"
+            && co
+                .mention_at(t)
+                .is_none_or(|m| !matches!(co.mentions[m].kind, Kind::Pronoun(_)))
+            && lexicon::cue(v.low(t)).is_none()
+        {
             t += 1;
         }
-        if v.low(t) == "that" && t > a && (t - a <= 3 && (a..t).all(|x| lexicon::verb_filler(v.low(x)) || v.is_cap(x)) || v.low(t - 1) == ",") {
+        if v.low(t) == "that"
+            && t > a
+            && (t - a <= 3 && (a..t).all(|x| lexicon::verb_filler(v.low(x)) || v.is_cap(x))
+                || v.low(t - 1) == ",")
+        {
             a = t;
         }
         let has_that = v.low(a) == "that";
@@ -642,28 +878,67 @@ fn indirect(v: &View, co: &Coref, regions: &[Region], used: &mut [bool], out: &m
             a += 1;
         }
         let b = trim_end(v, a, s1);
-        let subj_start = co.mentions[sm].toks.0;
-        let before_comma = subj_start > s0 + 2 && v.low(subj_start - 1) == "," && inverted.is_none();
+        let mut subj_start = co.mentions[sm].toks.0;
+        if subj_start > s0 && matches!(v.low(subj_start - 1), "the" | "a" | "an") {
+            subj_start -= 1;
+        }
+        let before_comma =
+            subj_start > s0 + 2 && v.low(subj_start - 1) == "," && inverted.is_none();
         let cue_then_end = v.is_terminal(cue_end) || (cue_end >= s1) || v.low(cue_end) == ",";
         let inverted_then_end = inverted.is_some() && {
             let e = co.mentions[sm].toks.1;
             v.is_terminal(e) || e >= s1 || v.low(e) == ","
         };
-        if (before_comma && cue_then_end) || (inverted_then_end && k > s0 + 2 && v.low(k - 1) == ",") {
+        if (before_comma && cue_then_end)
+            || (inverted_then_end && k > s0 + 2 && v.low(k - 1) == ",")
+        {
             // "…, X said." or "…, said X." (and "…, X said, …" with a second part)
-            let first_end = if inverted.is_some() { k - 1 } else { subj_start - 1 };
+            let first_end = if inverted.is_some() {
+                k - 1
+            } else {
+                subj_start - 1
+            };
             let first = (s0, first_end);
-            let tail_start = if inverted.is_some() { co.mentions[sm].toks.1 } else { cue_end };
-            let second = if v.low(tail_start) == "," && s1 > tail_start + 3 {
+            let tail_start = if inverted.is_some() {
+                co.mentions[sm].toks.1
+            } else {
+                cue_end
+            };
+            let second = if v.low(tail_start) == ","
+                && s1 > tail_start + 3
+                && !v.low(tail_start + 1).ends_with("ing")
+            {
                 Some((tail_start + 1, trim_end(v, tail_start + 1, s1)))
             } else {
                 None
             };
-            if first.1 > first.0 + 2 && !any_covered(&covered, first) {
-                push_indirect(v, co, out, &mut covered, used, first, second, (k, cue_end), Some(sm));
+            if (first.1 > first.0 + 2 || (second.is_some() && first.1 > first.0))
+                && !any_covered(&covered, first)
+            {
+                push_indirect(
+                    v,
+                    co,
+                    out,
+                    &mut covered,
+                    used,
+                    first,
+                    second,
+                    (k, cue_end),
+                    Some(sm),
+                );
             }
         } else if b > a + 2 && (!lexicon::np_cue(w) || has_that) && !covered[a] {
-            push_indirect(v, co, out, &mut covered, used, (a, b), None, (k, cue_end), Some(sm));
+            push_indirect(
+                v,
+                co,
+                out,
+                &mut covered,
+                used,
+                (a, b),
+                None,
+                (k, cue_end),
+                Some(sm),
+            );
         }
         k = cue_end;
     }
@@ -741,8 +1016,70 @@ fn sentence_bounds(v: &View, k: usize) -> (usize, usize) {
 
 /// Drops final punctuation and closing marks from a token range.
 fn trim_end(v: &View, a: usize, mut b: usize) -> usize {
-    while b > a && (v.is_terminal(b - 1) || v.mark(b - 1).is_some() || matches!(v.low(b - 1), "," | ";" | ":" | ")")) {
+    while b > a
+        && (v.is_terminal(b - 1)
+            || v.mark(b - 1).is_some()
+            || matches!(v.low(b - 1), "," | ";" | ":" | ")"))
+    {
         b -= 1;
     }
     b
+}
+
+#[cfg(test)]
+mod tests {
+    use chronicle_model::{Doc, Stage};
+
+    /// `speaker | cue | content` for each attribution, fallback names only.
+    fn check(text: &str) -> Vec<String> {
+        let mut doc = Doc::new("t", None, text);
+        chronicle_text::Segmenter.annotate(&mut doc);
+        crate::AttributionStage.annotate(&mut doc);
+        doc.quotes
+            .iter()
+            .map(|q| {
+                let parts: Vec<&str> = q.parts.iter().map(|p| &doc.text[*p]).collect();
+                format!("{} | {} | {}", q.speaker.as_deref().unwrap_or("-"), q.cue, parts.join(" / "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn comma_and_colon_introductions() {
+        assert_eq!(check("Pelosi said, \u{201c}He must go.\u{201d}"), ["Pelosi | said | He must go."]);
+        assert_eq!(
+            check("In a statement Sessions said: \"I never met them.\""),
+            ["Sessions | said | I never met them."]
+        );
+    }
+
+    #[test]
+    fn inverted_and_split() {
+        assert_eq!(
+            check("\u{201c}I never met,\u{201d} said Jeff Sessions, \u{201c}with anyone.\u{201d}"),
+            ["Jeff Sessions | said | I never met, / with anyone."]
+        );
+    }
+
+    #[test]
+    fn pronoun_speaker_and_continuation() {
+        let got = check("Nancy Pelosi spoke on Thursday.\n\n\u{201c}It is over,\u{201d} she said. \u{201c}He lied.\u{201d}");
+        assert_eq!(got, ["Nancy Pelosi | said | It is over, / He lied."]);
+    }
+
+    #[test]
+    fn indirect_speech() {
+        assert_eq!(
+            check("Sessions said that he had never met the ambassador."),
+            ["Sessions | said | he had never met the ambassador"]
+        );
+        assert_eq!(
+            check("The meetings were routine, a spokeswoman said."),
+            ["a spokeswoman | said | The meetings were routine"]
+        );
+        assert_eq!(
+            check("According to Pelosi, the attorney general must resign."),
+            ["Pelosi | according to | the attorney general must resign"]
+        );
+    }
 }

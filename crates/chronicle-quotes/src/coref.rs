@@ -102,7 +102,8 @@ impl Coref {
 
     pub fn cluster_of(&self, m: usize) -> Option<usize> {
         let men = self.mentions.get(m)?;
-        men.cluster.or_else(|| men.ante.and_then(|a| self.cluster_of(a)))
+        men.cluster
+            .or_else(|| men.ante.and_then(|a| self.cluster_of(a)))
     }
 }
 
@@ -218,6 +219,12 @@ impl Builder<'_, '_> {
     fn names_from_capitals(&mut self, in_quote: &[bool]) {
         let v = self.v;
         let n = v.len();
+        // Words the document also writes in lower case are not names when
+        // they open a sentence ("Later Sessions left").
+        let lower_seen: std::collections::HashSet<&str> = (0..n)
+            .filter(|&k| v.is_word(k) && v.raw(k).starts_with(|c: char| c.is_lowercase()))
+            .map(|k| v.low(k))
+            .collect();
         let mut i = 0;
         while i < n {
             if !v.is_cap(i) {
@@ -239,11 +246,24 @@ impl Builder<'_, '_> {
             }
             let mut a = i;
             // A sentence may open with a function word or a title: skip those.
-            while a < j && (lexicon::capitalised_function_word(v.low(a)) || lexicon::cue(v.low(a)).is_some()) {
+            while a < j
+                && (lexicon::capitalised_function_word(v.low(a))
+                    || lexicon::cue(v.low(a)).is_some()
+                    || (a == i
+                        && j - a > 1
+                        && (a == 0 || v.sent[a] != v.sent[a - 1])
+                        && lower_seen.contains(v.low(a))))
+            {
                 a += 1;
             }
             // A lone capitalised modifier ("Republican nominee", "Russian officials") is not a name.
-            if j - a == 1 && (lexicon::title_word(v.low(a)) || lexicon::person_role(v.low(a)).is_some() || lexicon::person_role_plural(v.low(a))) && v.is_word(j) && !v.is_cap(j) {
+            if j - a == 1
+                && (lexicon::title_word(v.low(a))
+                    || lexicon::person_role(v.low(a)).is_some()
+                    || lexicon::person_role_plural(v.low(a)))
+                && v.is_word(j)
+                && !v.is_cap(j)
+            {
                 i = j;
                 continue;
             }
@@ -264,7 +284,10 @@ impl Builder<'_, '_> {
         let mut last: HashMap<String, usize> = HashMap::new();
         for (c, cl) in self.clusters.iter().enumerate() {
             // Full names of two to four words only: longer runs are headlines or titles.
-            if matches!(cl.label, Label::Per | Label::Unknown) && cl.canonical.contains(' ') && cl.canonical.split(' ').count() <= 4 {
+            if matches!(cl.label, Label::Per | Label::Unknown)
+                && cl.canonical.contains(' ')
+                && cl.canonical.split(' ').count() <= 4
+            {
                 if let Some(l) = cl.canonical.rsplit(' ').next() {
                     // Prefer the longest full name.
                     let key = l.to_lowercase();
@@ -288,8 +311,7 @@ impl Builder<'_, '_> {
                 }
             }
         }
-        for c in 0..self.clusters.len() {
-            let to = remap[c];
+        for (c, &to) in remap.iter().enumerate() {
             if to != c {
                 let (roles, mods, label, gender) = {
                     let cl = &self.clusters[c];
@@ -313,8 +335,7 @@ impl Builder<'_, '_> {
         }
         // A full name is a person unless it looked like an organisation.
         for cl in &mut self.clusters {
-            if cl.label == Label::Unknown
-                && (cl.gender != Gender::Unknown || !cl.roles.is_empty())
+            if cl.label == Label::Unknown && (cl.gender != Gender::Unknown || !cl.roles.is_empty())
             {
                 cl.label = Label::Per;
             }
@@ -334,7 +355,9 @@ impl Builder<'_, '_> {
             if let Some(r) = role_at(v, j - 1) {
                 roles.push(r.0);
                 j = r.1;
-            } else if lexicon::title_word(w) || (v.is_cap(j - 1) && !lexicon::capitalised_function_word(w)) {
+            } else if lexicon::title_word(w)
+                || (v.is_cap(j - 1) && !lexicon::capitalised_function_word(w))
+            {
                 if w != "the" && w != "of" {
                     mods.push(modifier(w));
                 }
@@ -405,7 +428,18 @@ impl Builder<'_, '_> {
                     a -= 1;
                     break;
                 }
-                if matches!(p, "a" | "an" | "another" | "one" | "two" | "three" | "some" | "several" | "many" | "other") {
+                if matches!(
+                    p,
+                    "a" | "an"
+                        | "another"
+                        | "one"
+                        | "two"
+                        | "three"
+                        | "some"
+                        | "several"
+                        | "many"
+                        | "other"
+                ) {
                     det = true;
                     a -= 1;
                     break;
@@ -440,7 +474,32 @@ impl Builder<'_, '_> {
                     && lexicon::cue(p).is_none()
                     && !lexicon::verb_filler(p)
                     && !lexicon::negation(p)
-                    && !matches!(p, "with" | "to" | "by" | "from" | "of" | "for" | "and" | "or" | "but" | "in" | "on" | "at" | "about" | "as" | "who" | "which" | "than" | "like" | "after" | "before" | "told" | "met" | "said")
+                    && !matches!(
+                        p,
+                        "with"
+                            | "to"
+                            | "by"
+                            | "from"
+                            | "of"
+                            | "for"
+                            | "and"
+                            | "or"
+                            | "but"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "about"
+                            | "as"
+                            | "who"
+                            | "which"
+                            | "than"
+                            | "like"
+                            | "after"
+                            | "before"
+                            | "told"
+                            | "met"
+                            | "said"
+                    )
                     && !lexicon::capitalised_function_word(p)
                 {
                     mods.push(modifier(p));
@@ -490,7 +549,14 @@ impl Builder<'_, '_> {
         // Appositions: "NAME, the/a ... ROLE ," and "the ... ROLE, NAME".
         for nm in &mut new {
             let (a, b) = nm.toks;
-            let is_person = matches!(&nm.kind, Kind::Nominal { org: false, plural: false, .. });
+            let is_person = matches!(
+                &nm.kind,
+                Kind::Nominal {
+                    org: false,
+                    plural: false,
+                    ..
+                }
+            );
             if !is_person {
                 continue;
             }
@@ -507,13 +573,21 @@ impl Builder<'_, '_> {
                         k = p;
                     }
                 }
-                if let Some(mi) = names.iter().copied().find(|&mi| self.mentions[mi].toks.1 == k) {
+                if let Some(mi) = names
+                    .iter()
+                    .copied()
+                    .find(|&mi| self.mentions[mi].toks.1 == k)
+                {
                     nm.appos_of = Some(mi);
                 }
             }
             // Name after: NOMINAL , NAME
             if nm.appos_of.is_none() && v.low(b) == "," {
-                if let Some(mi) = names.iter().copied().find(|&mi| self.mentions[mi].toks.0 == b + 1) {
+                if let Some(mi) = names
+                    .iter()
+                    .copied()
+                    .find(|&mi| self.mentions[mi].toks.0 == b + 1)
+                {
                     let end = self.mentions[mi].toks.1;
                     if matches!(v.low(end), "," | "." | "said" | "says" | "told") {
                         nm.appos_of = Some(mi);
@@ -551,7 +625,9 @@ impl Builder<'_, '_> {
             let w = v.low(i);
             let p = match w {
                 "he" | "him" | "she" | "they" | "them" | "it" | "i" | "we" => lexicon::pronoun(w),
-                "her" if !v.is_word(i + 1) || lexicon::cue(v.low(i + 1)).is_some() => lexicon::pronoun(w),
+                "her" if !v.is_word(i + 1) || lexicon::cue(v.low(i + 1)).is_some() => {
+                    lexicon::pronoun(w)
+                }
                 _ => None,
             };
             if let Some(p) = p {
@@ -578,7 +654,10 @@ impl Builder<'_, '_> {
         for (new, &old) in order.iter().enumerate() {
             new_of[old] = new;
         }
-        let mut old: Vec<Option<Mention>> = std::mem::take(&mut self.mentions).into_iter().map(Some).collect();
+        let mut old: Vec<Option<Mention>> = std::mem::take(&mut self.mentions)
+            .into_iter()
+            .map(Some)
+            .collect();
         for &o in &order {
             if let Some(mut m) = old[o].take() {
                 m.appos_of = m.appos_of.map(|a| new_of[a]);
@@ -614,7 +693,10 @@ impl Builder<'_, '_> {
                     let found = self.antecedent(mi, |b, k| b.pronoun_fits(*p, *k));
                     if let Some(k) = found {
                         let km = &self.mentions[k];
-                        let (c, a) = (km.cluster, if km.cluster.is_none() { Some(k) } else { None });
+                        let (c, a) = (
+                            km.cluster,
+                            if km.cluster.is_none() { Some(k) } else { None },
+                        );
                         self.mentions[mi].cluster = c;
                         self.mentions[mi].ante = a;
                     }
@@ -629,13 +711,17 @@ impl Builder<'_, '_> {
                     let org = *org;
                     let mods = m.mods.clone();
                     let lo = mi.saturating_sub(400);
-                    for k in (lo..mi).rev() {
-                        let Some(c) = self.mentions[k].cluster else { continue };
+                    let hi = (mi + 200).min(self.mentions.len());
+                    // Back first; then forward, since a lead may describe a person before naming them.
+                    for k in (lo..mi).rev().chain(mi + 1..hi) {
+                        let Some(c) = self.mentions[k].cluster else {
+                            continue;
+                        };
                         let cl = &self.clusters[c];
                         let fits = if org {
                             cl.label == Label::Org && cl.canonical.to_lowercase().contains(&head)
                         } else {
-                            cl.roles.iter().any(|r| *r == head)
+                            cl.roles.contains(&head)
                                 && (mods.is_empty()
                                     || cl.mods.is_empty()
                                     || mods.iter().any(|x| cl.mods.contains(x)))
@@ -673,7 +759,15 @@ impl Builder<'_, '_> {
         }
         match (&m.kind, p) {
             (Kind::Nominal { plural: true, .. }, Pronoun::They) => true,
-            (Kind::Nominal { plural: false, org: false, head, .. }, Pronoun::He | Pronoun::She) => {
+            (
+                Kind::Nominal {
+                    plural: false,
+                    org: false,
+                    head,
+                    ..
+                },
+                Pronoun::He | Pronoun::She,
+            ) => {
                 let g = lexicon::person_role(head).unwrap_or(Gender::Unknown);
                 g == Gender::Unknown || (g == Gender::Male) == (p == Pronoun::He)
             }
@@ -717,7 +811,9 @@ impl Builder<'_, '_> {
                 break;
             }
             let prev = km.toks.0.checked_sub(1).map(|p| v.low(p)).unwrap_or("");
-            if fits(self, &k) && !matches!(prev, "with" | "to" | "by" | "from" | "of" | "for" | "and") {
+            if fits(self, &k)
+                && !matches!(prev, "with" | "to" | "by" | "from" | "of" | "for" | "and")
+            {
                 best = k;
             }
         }
@@ -733,7 +829,8 @@ fn role_at(v: &View, i: usize) -> Option<(String, usize)> {
         }
     }
     let w = v.low(i);
-    if lexicon::person_role(w).is_some() && !matches!(w, "republican" | "democrat" | "independent") {
+    if lexicon::person_role(w).is_some() && !matches!(w, "republican" | "democrat" | "independent")
+    {
         return Some((w.trim_end_matches('.').to_string(), i));
     }
     None
@@ -751,7 +848,20 @@ fn role_at_head(v: &View, i: usize) -> Option<String> {
     }
     // "general" alone is only a role when not part of "attorney general" (handled above).
     let w = v.low(i);
-    if w.ends_with('.') || matches!(w, "source" | "member" | "friend" | "colleague" | "speaker" | "host" | "voter" | "resident" | "witness") && !matches!(v.low(i.wrapping_sub(1)), "the" | "a" | "an") {
+    if w.ends_with('.')
+        || matches!(
+            w,
+            "source"
+                | "member"
+                | "friend"
+                | "colleague"
+                | "speaker"
+                | "host"
+                | "voter"
+                | "resident"
+                | "witness"
+        ) && !matches!(v.low(i.wrapping_sub(1)), "the" | "a" | "an")
+    {
         return None;
     }
     lexicon::person_role(w).map(|_| w.to_string())
@@ -759,7 +869,13 @@ fn role_at_head(v: &View, i: usize) -> Option<String> {
 
 fn role_len(v: &View, i: usize, role: &Option<String>) -> usize {
     match role {
-        Some(r) if r.contains(' ') && i > 0 && lexicon::role_bigram(v.low(i - 1), v.low(i)).is_some() => 2,
+        Some(r)
+            if r.contains(' ')
+                && i > 0
+                && lexicon::role_bigram(v.low(i - 1), v.low(i)).is_some() =>
+        {
+            2
+        }
         _ => 1,
     }
 }
@@ -788,7 +904,11 @@ fn strip_title(v: &View, a: usize, b: usize) -> (usize, bool) {
         k += 1;
     }
     match last_role_end {
-        Some(e) if e < b && !lexicon::org_name_word(v.low(e)) && !(e..b).any(|k| lexicon::org_name_word(v.low(k))) => {
+        Some(e)
+            if e < b
+                && !lexicon::org_name_word(v.low(e))
+                && !(e..b).any(|k| lexicon::org_name_word(v.low(k))) =>
+        {
             if (e..b).all(|k| lexicon::title_word(v.low(k)) || v.low(k) == "of") {
                 // "Secretary of State": a title with no name after it.
                 (b, true)
@@ -828,4 +948,37 @@ fn canonical_text(v: &View, a: usize, b: usize) -> String {
         s.push_str(v.raw(k));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chronicle_model::Span;
+
+    fn resolve(text: &str, word: &str) -> Option<String> {
+        let toks = chronicle_text::tokenize(text);
+        let sents: Vec<Span> = chronicle_text::split_sentences(text, &toks);
+        let v = View::new(text, &toks, &sents);
+        let regions = crate::marks::find(&v);
+        let co = build(&v, &[], &regions);
+        let at = text.rfind(word)?;
+        let tok = toks.iter().position(|t| t.span.start as usize == at)?;
+        let m = co.mention_at(tok)?;
+        co.cluster_of(m).map(|c| co.clusters[c].canonical.clone())
+    }
+
+    #[test]
+    fn pronouns_by_gender_and_subject() {
+        let text = "Nancy Pelosi met Jeff Sessions. She left early.";
+        assert_eq!(resolve(text, "She").as_deref(), Some("Nancy Pelosi"));
+        let text = "Jeff Sessions met Sergey Kislyak twice. He denied it.";
+        assert_eq!(resolve(text, "He").as_deref(), Some("Jeff Sessions"));
+    }
+
+    #[test]
+    fn surnames_titles_and_roles() {
+        let text = "Attorney General Jeff Sessions spoke. Later Sessions left, and the attorney general said nothing.";
+        assert_eq!(resolve(text, "Sessions left").as_deref(), Some("Jeff Sessions"));
+        assert_eq!(resolve(text, "the attorney general").as_deref(), Some("Jeff Sessions"));
+    }
 }

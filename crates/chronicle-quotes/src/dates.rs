@@ -47,7 +47,11 @@ pub fn event_dates(timexes: &[&Timex]) -> Vec<String> {
         }
     }
     let snapshot = out.clone();
-    out.retain(|v| !snapshot.iter().any(|o| o.len() > v.len() && o.starts_with(v.as_str())));
+    out.retain(|v| {
+        !snapshot
+            .iter()
+            .any(|o| o.len() > v.len() && o.starts_with(v.as_str()))
+    });
     out
 }
 
@@ -85,7 +89,10 @@ mod tests {
     fn single_and_none() {
         let a = t("2016-03-04");
         assert_eq!(event_dates(&[&a]), ["2016-03-04"]);
-        let d = Timex { kind: TimexType::Duration, ..t("P2Y") };
+        let d = Timex {
+            kind: TimexType::Duration,
+            ..t("P2Y")
+        };
         assert!(event_dates(&[&d]).is_empty());
         let p = t("PRESENT_REF");
         assert!(event_dates(&[&p]).is_empty());

@@ -19,10 +19,23 @@ use chronicle_model::{Event, Span, Timex};
 pub fn events(v: &View, co: &Coref, attrs: &[Attribution], timexes: &[Timex]) -> Vec<Event> {
     let mut out = Vec::new();
     contacts(v, co, timexes, &mut out);
+    // An undated report of contacts that are reported with dates elsewhere is the same contacts.
+    let dated: Vec<Vec<String>> = out
+        .iter()
+        .filter(|e| e.date.is_some())
+        .map(|e| sorted(&e.participants))
+        .collect();
+    out.retain(|e| e.date.is_some() || e.negated || !dated.contains(&sorted(&e.participants)));
     denials(v, co, attrs, timexes, &mut out);
     resignations(v, co, timexes, &mut out);
     out.sort_by_key(|e| (e.span.start, e.span.end));
     out
+}
+
+fn sorted(p: &[String]) -> Vec<String> {
+    let mut p = p.to_vec();
+    p.sort();
+    p
 }
 
 /// Timexes inside the sentence of token `k`.
@@ -38,7 +51,10 @@ fn sentence_timexes<'t>(v: &View, k: usize, timexes: &'t [Timex]) -> Vec<&'t Tim
     }
     let span = v.cover(a, b);
     let lo = timexes.partition_point(|t| t.span.start < span.start);
-    timexes[lo..].iter().take_while(|t| t.span.start < span.end).collect()
+    timexes[lo..]
+        .iter()
+        .take_while(|t| t.span.start < span.end)
+        .collect()
 }
 
 fn negated(v: &View, k: usize, lo: usize) -> bool {
@@ -51,7 +67,9 @@ fn counterpart(v: &View, co: &Coref, k: usize, verb: bool) -> Vec<usize> {
     let limit = (k + 8).min(v.len());
     if verb {
         if let Some(m) = co.mention_at(k + 1) {
-            if co.mentions[m].toks.0 == k + 1 && !matches!(co.mentions[m].kind, Kind::Pronoun(Pronoun::I | Pronoun::We)) {
+            if co.mentions[m].toks.0 == k + 1
+                && !matches!(co.mentions[m].kind, Kind::Pronoun(Pronoun::I | Pronoun::We))
+            {
                 out.push(co.head(m));
                 return out;
             }
@@ -71,7 +89,9 @@ fn counterpart(v: &View, co: &Coref, k: usize, verb: bool) -> Vec<usize> {
                     out.push(m);
                     p = co.mentions[m].toks.1.max(p + 1);
                     // Include an apposition's tail and a coordinated second party.
-                    while p < v.len() && (v.low(p) == "," || co.mention_at(p).is_some_and(|x| co.head(x) == m)) {
+                    while p < v.len()
+                        && (v.low(p) == "," || co.mention_at(p).is_some_and(|x| co.head(x) == m))
+                    {
                         p += 1;
                     }
                     if v.low(p) == "and" {
@@ -110,7 +130,35 @@ fn agent(v: &View, co: &Coref, k: usize, lo: usize) -> Option<usize> {
         let w = v.low(j);
         if lexicon::verb_filler(w)
             || lexicon::negation(w)
-            || matches!(w, "had" | "held" | "a" | "an" | "two" | "three" | "several" | "private" | "secret" | "brief" | "phone" | "telephone" | "face-to-face" | "'s" | "'" | "any" | "no" | "multiple" | "both" | "the" | "his" | "her" | "their" | "did" | "have" | "having")
+            || matches!(
+                w,
+                "had"
+                    | "held"
+                    | "a"
+                    | "an"
+                    | "two"
+                    | "three"
+                    | "several"
+                    | "private"
+                    | "secret"
+                    | "brief"
+                    | "phone"
+                    | "telephone"
+                    | "face-to-face"
+                    | "'s"
+                    | "'"
+                    | "any"
+                    | "no"
+                    | "multiple"
+                    | "both"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "did"
+                    | "have"
+                    | "having"
+            )
         {
             continue;
         }
@@ -140,8 +188,12 @@ fn contacts(v: &View, co: &Coref, timexes: &[Timex], out: &mut Vec<Event>) {
         let near_with = (k + 1..(k + 7).min(n)).any(|j| matches!(v.low(j), "with" | "between"));
         let ok = match w {
             "call" | "calls" => matches!(prev, "phone" | "telephone") || next == "with",
-            "speak" | "spoke" | "speaks" | "talk" | "talked" => near_with || (next == "to" && co.mention_at(k + 2).is_some()),
-            "discussed" | "discuss" | "discusses" | "discussions" | "discussion" | "communicated" | "communicate" | "contact" | "contacts" | "communications" | "communication" | "conversation" | "conversations" | "negotiated" => near_with,
+            "speak" | "spoke" | "spoken" | "speaks" | "talk" | "talked" => {
+                near_with || (next == "to" && co.mention_at(k + 2).is_some())
+            }
+            "discussed" | "discuss" | "discusses" | "discussions" | "discussion"
+            | "communicated" | "communicate" | "contact" | "contacts" | "communications"
+            | "communication" | "conversation" | "conversations" | "negotiated" => near_with,
             _ => true,
         };
         if !ok {
@@ -167,13 +219,23 @@ fn contacts(v: &View, co: &Coref, timexes: &[Timex], out: &mut Vec<Event>) {
             }
         }
         let twice = (k.saturating_sub(2)..(k + 3).min(n)).any(|j| v.low(j) == "twice");
-        let dates = event_dates(&sentence_timexes(v, k, timexes));
-        let anaphoric = !verb && matches!(prev, "the" | "those" | "these" | "both") && names.len() < 2;
+        let dates = event_dates(&clause_timexes(v, co, k, timexes));
+        let anaphoric =
+            !verb && matches!(prev, "the" | "those" | "these" | "both") && names.len() < 2;
         if anaphoric {
             // "the encounters": the contacts already reported, dated here if they were not.
-            let prev_contacts: Vec<usize> = out.iter().enumerate().filter(|(_, e)| e.kind == "contact").map(|(i, _)| i).collect();
+            let prev_contacts: Vec<usize> = out
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == "contact")
+                .map(|(i, _)| i)
+                .collect();
             if !dates.is_empty() {
-                let undated: Vec<usize> = prev_contacts.iter().copied().filter(|&i| out[i].date.is_none()).collect();
+                let undated: Vec<usize> = prev_contacts
+                    .iter()
+                    .copied()
+                    .filter(|&i| out[i].date.is_none())
+                    .collect();
                 if !undated.is_empty() {
                     for (i, d) in undated.iter().zip(dates.iter().cycle()) {
                         out[*i].date = Some(d.clone());
@@ -181,8 +243,19 @@ fn contacts(v: &View, co: &Coref, timexes: &[Timex], out: &mut Vec<Event>) {
                 } else if let Some(&last) = prev_contacts.last() {
                     let participants = out[last].participants.clone();
                     for d in &dates {
-                        if !out.iter().any(|e| e.kind == "contact" && e.participants == participants && e.date.as_deref() == Some(d)) {
-                            out.push(contact_event(v, k, k + 1, participants.clone(), Some(d.clone()), false));
+                        if !out.iter().any(|e| {
+                            e.kind == "contact"
+                                && e.participants == participants
+                                && e.date.as_deref() == Some(d)
+                        }) {
+                            out.push(contact_event(
+                                v,
+                                k,
+                                k + 1,
+                                participants.clone(),
+                                Some(d.clone()),
+                                false,
+                            ));
                         }
                     }
                 }
@@ -196,7 +269,11 @@ fn contacts(v: &View, co: &Coref, timexes: &[Timex], out: &mut Vec<Event>) {
         }
         let neg = negated(v, k, s0);
         let count = if twice { 2 } else { 1 };
-        let end = if twice && v.low(k + 1) == "twice" { k + 2 } else { k + 1 };
+        let end = if twice && v.low(k + 1) == "twice" {
+            k + 2
+        } else {
+            k + 1
+        };
         if dates.is_empty() {
             for _ in 0..count {
                 out.push(contact_event(v, k, end, names.clone(), None, neg));
@@ -212,7 +289,51 @@ fn contacts(v: &View, co: &Coref, timexes: &[Timex], out: &mut Vec<Event>) {
     }
 }
 
-fn contact_event(v: &View, a: usize, b: usize, participants: Vec<String>, date: Option<String>, negated: bool) -> Event {
+/// Timexes of the trigger's sentence that are not cut off from it by a
+/// subordinator or a cue verb ("came under fire on Wednesday after a report
+/// that he had spoken …": Wednesday dates the criticism, not the contact).
+fn clause_timexes<'t>(v: &View, co: &Coref, k: usize, timexes: &'t [Timex]) -> Vec<&'t Timex> {
+    let all = sentence_timexes(v, k, timexes);
+    let trigger = v.span(k);
+    all.into_iter()
+        .filter(|t| {
+            let (a, b) = if t.span.end <= trigger.start {
+                (v.toks.partition_point(|x| x.span.start < t.span.end), k)
+            } else {
+                (
+                    k + 1,
+                    v.toks.partition_point(|x| x.span.start < t.span.start),
+                )
+            };
+            !(a..b.min(v.len())).any(|j| {
+                let w = v.low(j);
+                matches!(
+                    w,
+                    "that"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "while"
+                        | "because"
+                        | "since"
+                        | "until"
+                        | "whether"
+                        | "which"
+                        | "who"
+                ) || (lexicon::cue(w).is_some() && !co.in_quote[j])
+            })
+        })
+        .collect()
+}
+
+fn contact_event(
+    v: &View,
+    a: usize,
+    b: usize,
+    participants: Vec<String>,
+    date: Option<String>,
+    negated: bool,
+) -> Event {
     let span = v.cover(a, b);
     Event {
         kind: "contact".into(),
@@ -238,32 +359,44 @@ fn sent_range(v: &View, k: usize) -> (usize, usize) {
 }
 
 fn is_deny(w: &str) -> bool {
-    matches!(w, "deny" | "denied" | "denies" | "denying" | "rejected" | "disputed")
+    matches!(
+        w,
+        "deny" | "denied" | "denies" | "denying" | "rejected" | "disputed"
+    )
 }
 
 fn denials(v: &View, co: &Coref, attrs: &[Attribution], timexes: &[Timex], out: &mut Vec<Event>) {
     for a in attrs {
-        let Some(speaker) = a.speaker.clone() else { continue };
+        let Some(speaker) = a.speaker.clone() else {
+            continue;
+        };
         let cue_deny = is_deny(&a.cue);
         let (c0, c1) = a.toks;
         let mut found: Option<(usize, usize, String)> = None; // trigger span toks, counterpart
         for k in c0..c1.min(v.len()) {
             let w = v.low(k);
-            let Some(class) = lexicon::contact(w) else { continue };
+            let Some(class) = lexicon::contact(w) else {
+                continue;
+            };
             let neg = negated(v, k, c0);
             if !(neg || cue_deny) {
                 continue;
             }
             let mut who: Option<String> = None;
             let cps = counterpart(v, co, k, class == Contact::Verb);
-            if let Some(&m) = cps.iter().find(|&&m| co.name_of(v, m).as_deref() != Some(speaker.as_str())) {
+            if let Some(&m) = cps
+                .iter()
+                .find(|&&m| co.name_of(v, m).as_deref() != Some(speaker.as_str()))
+            {
                 who = co.name_of(v, m);
             }
             if who.is_none() {
                 who = np_after_with(v, k, c1);
             }
             if let Some(who) = who {
-                let start = (k.saturating_sub(4).max(c0)..k).find(|&j| lexicon::negation(v.low(j))).unwrap_or(k);
+                let start = (k.saturating_sub(4).max(c0)..k)
+                    .find(|&j| lexicon::negation(v.low(j)))
+                    .unwrap_or(k);
                 found = Some((start, k + 1, who));
                 break;
             }
@@ -277,8 +410,14 @@ fn denials(v: &View, co: &Coref, attrs: &[Attribution], timexes: &[Timex], out: 
             }
         };
         // The denial's own date: timexes of the cue's sentence outside the content.
-        let anchor = a.cue_span.map(|s| v.toks.partition_point(|t| t.span.start < s.start)).unwrap_or(c0);
-        let content = Span::new(a.parts[0].start as usize, a.parts[a.parts.len() - 1].end as usize);
+        let anchor = a
+            .cue_span
+            .map(|s| v.toks.partition_point(|t| t.span.start < s.start))
+            .unwrap_or(c0);
+        let content = Span::new(
+            a.parts[0].start as usize,
+            a.parts[a.parts.len() - 1].end as usize,
+        );
         let tx: Vec<&Timex> = sentence_timexes(v, anchor.min(v.len().saturating_sub(1)), timexes)
             .into_iter()
             .filter(|t| !content.contains(t.span))
@@ -306,7 +445,29 @@ fn np_after_with(v: &View, k: usize, end: usize) -> Option<String> {
     }
     let a = j + 1;
     let mut b = a;
-    while b < end && b < a + 5 && v.is_word(b) && !matches!(v.low(b), "during" | "about" | "in" | "at" | "on" | "while" | "before" | "after" | "when" | "as" | "and" | "or" | "that" | "who" | "to" | "for") {
+    while b < end
+        && b < a + 5
+        && v.is_word(b)
+        && !matches!(
+            v.low(b),
+            "during"
+                | "about"
+                | "in"
+                | "at"
+                | "on"
+                | "while"
+                | "before"
+                | "after"
+                | "when"
+                | "as"
+                | "and"
+                | "or"
+                | "that"
+                | "who"
+                | "to"
+                | "for"
+        )
+    {
         b += 1;
     }
     (b > a).then(|| v.text[v.cover(a, b)].to_string())
@@ -315,8 +476,14 @@ fn np_after_with(v: &View, k: usize, end: usize) -> Option<String> {
 fn resignations(v: &View, co: &Coref, timexes: &[Timex], out: &mut Vec<Event>) {
     for k in 0..v.len() {
         let w = v.low(k);
-        let step_down = w == "step" && v.low(k + 1) == "down" || w == "stepped" && v.low(k + 1) == "down";
-        if !(matches!(w, "resign" | "resigned" | "resigns" | "resignation" | "recuse" | "recused") || step_down) || co.in_quote[k] {
+        let step_down =
+            w == "step" && v.low(k + 1) == "down" || w == "stepped" && v.low(k + 1) == "down";
+        if !(matches!(
+            w,
+            "resign" | "resigned" | "resigns" | "resignation" | "recuse" | "recused"
+        ) || step_down)
+            || co.in_quote[k]
+        {
             continue;
         }
         let (s0, _) = sent_range(v, k);
@@ -328,7 +495,18 @@ fn resignations(v: &View, co: &Coref, timexes: &[Timex], out: &mut Vec<Event>) {
         while j > s0 && j + 8 > k {
             j -= 1;
             let lw = v.low(j);
-            if matches!(lw, "called" | "calling" | "calls" | "call" | "urged" | "urging" | "demanded" | "demanding" | "asked") {
+            if matches!(
+                lw,
+                "called"
+                    | "calling"
+                    | "calls"
+                    | "call"
+                    | "urged"
+                    | "urging"
+                    | "demanded"
+                    | "demanding"
+                    | "asked"
+            ) {
                 demander = agent(v, co, j, s0);
                 if let Some(m) = co.mention_at(j + 2).or(co.mention_at(j + 1)) {
                     target = Some(co.head(m));
@@ -341,7 +519,12 @@ fn resignations(v: &View, co: &Coref, timexes: &[Timex], out: &mut Vec<Event>) {
         let dates = event_dates(&sentence_timexes(v, k, timexes));
         if let (Some(d), Some(t)) = (names_of(demander), names_of(target)) {
             out.push(Event {
-                kind: if recusal { "recusal_call" } else { "resignation_call" }.into(),
+                kind: if recusal {
+                    "recusal_call"
+                } else {
+                    "resignation_call"
+                }
+                .into(),
                 trigger: v.text[span].to_string(),
                 span,
                 participants: vec![d, t],

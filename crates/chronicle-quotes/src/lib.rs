@@ -32,7 +32,12 @@ impl Stage for AttributionStage {
         "quotes"
     }
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Tokens, Layer::Sentences, Layer::Entities, Layer::Timexes]
+        &[
+            Layer::Tokens,
+            Layer::Sentences,
+            Layer::Entities,
+            Layer::Timexes,
+        ]
     }
     fn provides(&self) -> &'static [Layer] {
         &[Layer::Quotes, Layer::Events]

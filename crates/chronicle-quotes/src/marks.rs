@@ -44,8 +44,14 @@ pub fn find(v: &View) -> Vec<Region> {
         }
         // A curly mark whose spacing contradicts its glyph (`here,“ said`) is read by its spacing.
         let mark = match v.mark(i) {
-            Some(Mark::Open) if !v.space_before(i) && (i + 1 >= n || v.space_before(i + 1)) => Some(Mark::Either),
-            Some(Mark::Close) if v.space_before(i) && i + 1 < n && !v.space_before(i + 1) && open.is_none() => Some(Mark::Either),
+            Some(Mark::Open) if !v.space_before(i) && (i + 1 >= n || v.space_before(i + 1)) => {
+                Some(Mark::Either)
+            }
+            Some(Mark::Close)
+                if v.space_before(i) && i + 1 < n && !v.space_before(i + 1) && open.is_none() =>
+            {
+                Some(Mark::Either)
+            }
             m => m,
         };
         match mark {
@@ -126,7 +132,10 @@ mod tests {
 
     #[test]
     fn curly_and_straight() {
-        assert_eq!(regions("He said “no way” and \"yes\" then."), ["no way", "yes"]);
+        assert_eq!(
+            regions("He said “no way” and \"yes\" then."),
+            ["no way", "yes"]
+        );
     }
 
     #[test]

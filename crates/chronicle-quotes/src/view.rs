@@ -90,6 +90,11 @@ impl<'a> View<'a> {
         self.toks.len()
     }
 
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
     /// Lowercased normalised form of token `i` (empty past the end).
     #[inline]
     pub fn low(&self, i: usize) -> &str {
@@ -117,7 +122,10 @@ impl<'a> View<'a> {
         if a >= b || b > self.toks.len() {
             return Span::default();
         }
-        Span::new(self.toks[a].span.start as usize, self.toks[b - 1].span.end as usize)
+        Span::new(
+            self.toks[a].span.start as usize,
+            self.toks[b - 1].span.end as usize,
+        )
     }
 
     /// Token starts with an uppercase letter.

@@ -702,7 +702,35 @@ impl Store {
                 return Ok(found);
             }
         }
-        Ok(None)
+        self.resolve_surname(name)
+    }
+
+    /// A one-word query no alias matches ("Kislyak" when every article
+    /// wrote the full name): the person whose full name ends in it, when
+    /// one such person dominates the others.
+    fn resolve_surname(&self, name: &str) -> Result<Option<EntityRecord>> {
+        let q = normalise_name(&clean(name, true));
+        if q.is_empty() || q.contains(' ') {
+            return Ok(None);
+        }
+        let mut st = self.connection().prepare_cached(&format!(
+            "SELECT {ENTITY_COLS} FROM kb_entity WHERE label = 'PER' AND lower(canonical) LIKE '% ' || ?1
+             ORDER BY mentions DESC, id LIMIT 50"
+        ))?;
+        let cands = st
+            .query_map([&q], entity_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let cands: Vec<EntityRecord> = cands
+            .into_iter()
+            .filter(|e| normalise_name(&e.canonical).rsplit(' ').next() == Some(q.as_str()))
+            .collect();
+        Ok(match cands.as_slice() {
+            [only] => Some(only.clone()),
+            [first, second, ..] if first.mentions as i64 >= DOMINANCE * (second.mentions as i64).max(1) => {
+                Some(first.clone())
+            }
+            _ => None,
+        })
     }
 
     /// Up to `n` canonical names whose aliases are nearest to `name`, for

@@ -43,11 +43,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "max_words" => config.max_words = f as usize,
                 "redundancy" => config.redundancy = f as f32,
                 "position_decay" => config.position_decay = f as f32,
+                "neighbour_penalty" => config.neighbour_penalty = f,
                 _ => return Err(format!("TLS_SET: unknown key {k}").into()),
             }
         }
     }
-    let outcomes: Vec<_> = ds.tasks.iter().map(|t| tasks::run(t, &ds.articles, &config)).collect();
+    let outcomes: Vec<_> = ds
+        .tasks
+        .iter()
+        .map(|t| tasks::run(t, &ds.articles, &config))
+        .collect();
     print!("{}", tasks::report(&outcomes));
     if let Some(dir) = out {
         std::fs::create_dir_all(&dir)?;

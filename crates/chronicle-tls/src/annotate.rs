@@ -68,10 +68,18 @@ pub fn annotate(id: &str, date: Date, text: &str, tagger: &TimexTagger) -> Annot
                 if rouge::is_stopword(&lower) || !lower.chars().any(char::is_alphanumeric) {
                     continue;
                 }
-                terms.push(if lower.len() > 3 { porter::stem(&lower) } else { lower });
+                terms.push(if lower.len() > 3 {
+                    porter::stem(&lower)
+                } else {
+                    lower
+                });
             }
             Sentence {
-                text: doc.slice(span).split_whitespace().collect::<Vec<_>>().join(" "),
+                text: doc
+                    .slice(span)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 terms,
                 words,
                 days: Vec::new(),
@@ -82,7 +90,9 @@ pub fn annotate(id: &str, date: Date, text: &str, tagger: &TimexTagger) -> Annot
         .collect();
     let tagged = timexes.iter().any(|t| t.kind == TimexType::Date);
     for t in timexes.iter().filter(|t| t.kind == TimexType::Date) {
-        let Some(i) = doc.sentence_at(t.span.start) else { continue };
+        let Some(i) = doc.sentence_at(t.span.start) else {
+            continue;
+        };
         match parse_value(&t.value) {
             Some(Ok(d)) => sentences[i].days.push(d),
             Some(Err(m)) => sentences[i].months.push(m),
@@ -115,8 +125,14 @@ mod tests {
             &TimexTagger::new(),
         );
         assert_eq!(a.sentences.len(), 2);
-        assert_eq!(a.sentences[0].text, "BP 's oil well exploded on April 20 , 2010 .");
-        assert_eq!(a.sentences[0].days, vec!["2010-04-20".parse::<Date>().unwrap()]);
+        assert_eq!(
+            a.sentences[0].text,
+            "BP 's oil well exploded on April 20 , 2010 ."
+        );
+        assert_eq!(
+            a.sentences[0].days,
+            vec!["2010-04-20".parse::<Date>().unwrap()]
+        );
         assert!(a.sentences[0].terms.contains(&"explod".to_string()));
         assert_eq!(a.sentences[1].terms, vec!["share", "fell"]);
     }
@@ -129,7 +145,10 @@ mod tests {
 
     #[test]
     fn timex_values() {
-        assert_eq!(parse_value("2010-04-20"), Some(Ok("2010-04-20".parse().unwrap())));
+        assert_eq!(
+            parse_value("2010-04-20"),
+            Some(Ok("2010-04-20".parse().unwrap()))
+        );
         assert_eq!(parse_value("2010-04"), Some(Err((2010, 4))));
         assert_eq!(parse_value("2010-W04"), None);
         assert_eq!(parse_value("PRESENT_REF"), None);

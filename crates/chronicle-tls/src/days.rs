@@ -5,7 +5,11 @@ use chronicle_model::Date;
 
 /// Days since 1970-01-01 (negative before), exact for any proleptic Gregorian date.
 pub fn day_number(d: Date) -> i64 {
-    let (y, m, day) = (i64::from(d.year()), i64::from(d.month()), i64::from(d.day()));
+    let (y, m, day) = (
+        i64::from(d.year()),
+        i64::from(d.month()),
+        i64::from(d.day()),
+    );
     // Howard Hinnant's days-from-civil.
     let y = if m <= 2 { y - 1 } else { y };
     let era = if y >= 0 { y } else { y - 399 } / 400;
@@ -45,7 +49,10 @@ mod tests {
     fn known_days() {
         assert_eq!(day_number("1970-01-01".parse().unwrap()), 0);
         assert_eq!(day_number("2000-03-01".parse().unwrap()), 11_017);
-        assert_eq!(days_apart("2010-02-27".parse().unwrap(), "2010-03-02".parse().unwrap()), 3);
+        assert_eq!(
+            days_apart("2010-02-27".parse().unwrap(), "2010-03-02".parse().unwrap()),
+            3
+        );
     }
 
     proptest! {

@@ -12,8 +12,18 @@ use crate::days::day_number;
 fn month_of(word: &str) -> Option<i8> {
     let w = word.strip_suffix('.').unwrap_or(word);
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     for (i, m) in MONTHS.iter().enumerate() {
         // Full names, or the usual abbreviations (not "May"/"March" as other words: a
@@ -123,7 +133,10 @@ mod tests {
 
     #[test]
     fn written_out_dates() {
-        assert_eq!(run("On March 5 , 2011 , and on 7 March 2011"), ["2011-03-05", "2011-03-07"]);
+        assert_eq!(
+            run("On March 5 , 2011 , and on 7 March 2011"),
+            ["2011-03-05", "2011-03-07"]
+        );
         assert_eq!(run("filed 2010-12-31 ."), ["2010-12-31"]);
         assert_eq!(run("since Jan. 25 protests"), ["2011-01-25"]);
         assert_eq!(run("on 20 December"), ["2010-12-20"]);

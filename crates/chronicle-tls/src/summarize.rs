@@ -1,17 +1,18 @@
 //! The summariser: pick the dates the collection talks about most, then for
 //! each date the sentences most central among those about that date.
 //!
-//! Dates are scored without supervision from three signals, each normalised
-//! by its total over the range: how many articles were published that day
-//! (and the day after, when the news of an event appears), how many
-//! sentences of *later* articles refer back to the day (a reference from a
-//! later article is the strongest sign that a day mattered; same-day and
-//! forward references count less), and month-level references spread over
-//! the month's days. Sentences about a date are those that mention it, and
-//! the leading sentences of articles published that day that mention no
-//! other day. Among them, a sentence scores by TF-IDF cosine with their
-//! centroid, damped for late positions in the article; sentences too close
-//! to one already chosen anywhere in the timeline are skipped.
+//! Dates are scored without supervision from signals each normalised by its
+//! total over the range: how many articles were published that day and the
+//! day after (news of an event appears the next day), and how many *later*
+//! articles refer back to the day (a reference from a later article is the
+//! strongest sign that a day mattered; forward references count less,
+//! same-day ones not at all, since "today" is only the publication date
+//! again). Sentences about a date are those that name it, and the leading
+//! sentences that name no day of articles published that day or the day
+//! after. Among them a sentence scores by TF-IDF cosine with their centroid,
+//! damped for late positions in the article; a sentence too close to one
+//! already chosen anywhere in the timeline is skipped. The constants were
+//! set once on the Timeline17 development tasks, for all collections.
 
 use std::collections::{HashMap, HashSet};
 
@@ -62,6 +63,8 @@ pub struct Config {
     pub redundancy: f32,
     /// Score multiplier per position in the article: score / (1 + position_decay * position).
     pub position_decay: f32,
+    /// How much choosing a day damps the score of the days next to it.
+    pub neighbour_penalty: f64,
 }
 
 impl Default for Config {
@@ -71,14 +74,15 @@ impl Default for Config {
             w_pub_next: 0.5,
             w_mention: 1.0,
             w_month: 0.0,
-            same_day: 0.5,
+            same_day: 0.0,
             forward: 0.25,
             lead: 5,
-            lead_next: 0,
+            lead_next: 5,
             min_words: 6,
-            max_words: 60,
+            max_words: 40,
             redundancy: 0.5,
-            position_decay: 0.05,
+            position_decay: 0.02,
+            neighbour_penalty: 0.0,
         }
     }
 }
@@ -190,11 +194,12 @@ pub fn build(articles: &[Annotated], params: &Params, config: &Config) -> Timeli
 
     let mut chosen: Vec<usize> = Vec::new();
     let mut chosen_text: HashSet<&str> = HashSet::new();
-    for (day, _) in ranked {
-        if timeline.len() >= params.dates {
-            break;
-        }
-        let Some(list) = candidates.get(&day) else { continue };
+    let mut remaining = ranked;
+    while timeline.len() < params.dates && !remaining.is_empty() {
+        let day = take_best(&mut remaining, config.neighbour_penalty);
+        let Some(list) = candidates.get(&day) else {
+            continue;
+        };
         let members: Vec<usize> = list.iter().map(|at| index[at]).collect();
         let c = centroid(members.iter().map(|&i| &vectors[i]));
         let mut scored: Vec<(f32, usize)> = members
@@ -202,7 +207,10 @@ pub fn build(articles: &[Annotated], params: &Params, config: &Config) -> Timeli
             .map(|&i| {
                 let (a, s) = order[i];
                 let pos = articles[a].sentences[s].position as f32;
-                (dot(&vectors[i], &c) / (1.0 + config.position_decay * pos), i)
+                (
+                    dot(&vectors[i], &c) / (1.0 + config.position_decay * pos),
+                    i,
+                )
             })
             .collect();
         scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
@@ -230,8 +238,31 @@ pub fn build(articles: &[Annotated], params: &Params, config: &Config) -> Timeli
     timeline
 }
 
+/// Removes and returns the best-scored day; its neighbours' scores are then
+/// damped, since the day before or after a big day is mostly its echo.
+fn take_best(remaining: &mut Vec<(i64, f64)>, penalty: f64) -> i64 {
+    let mut best = 0;
+    for (i, item) in remaining.iter().enumerate() {
+        let b = remaining[best];
+        if item.1 > b.1 || (item.1 == b.1 && item.0 < b.0) {
+            best = i;
+        }
+    }
+    let (day, _) = remaining.swap_remove(best);
+    if penalty > 0.0 {
+        for item in remaining.iter_mut() {
+            if (item.0 - day).abs() == 1 {
+                item.1 *= 1.0 - penalty;
+            }
+        }
+    }
+    day
+}
+
 fn is_redundant(vectors: &[SparseVec], chosen: &[usize], i: usize, threshold: f32) -> bool {
-    chosen.iter().any(|&j| dot(&vectors[i], &vectors[j]) > threshold)
+    chosen
+        .iter()
+        .any(|&j| dot(&vectors[i], &vectors[j]) > threshold)
 }
 
 /// Days in `[lo, hi]` by descending importance (ties: earlier first).
@@ -259,7 +290,11 @@ fn rank_dates(articles: &[Annotated], lo: i64, hi: i64, config: &Config) -> Vec<
             };
             *mention.entry(d).or_default() += w;
         }
-        let mut months: Vec<(i16, i8)> = a.sentences.iter().flat_map(|s| s.months.iter().copied()).collect();
+        let mut months: Vec<(i16, i8)> = a
+            .sentences
+            .iter()
+            .flat_map(|s| s.months.iter().copied())
+            .collect();
         months.sort_unstable();
         months.dedup();
         for m in months {
@@ -278,7 +313,11 @@ fn rank_dates(articles: &[Annotated], lo: i64, hi: i64, config: &Config) -> Vec<
             if config.w_month > 0.0 {
                 if let Some(date) = from_day_number(d) {
                     let days_in = f64::from(date.days_in_month());
-                    s += config.w_month * month.get(&(date.year(), date.month())).copied().unwrap_or(0.0)
+                    s += config.w_month
+                        * month
+                            .get(&(date.year(), date.month()))
+                            .copied()
+                            .unwrap_or(0.0)
                         / tmo
                         / days_in;
                 }
@@ -330,7 +369,10 @@ mod tests {
         let c = corpus();
         let (kept, stats) = filter(&c, &params(3, 1));
         assert_eq!(kept.len(), 3);
-        assert_eq!((stats.outside, stats.empty, stats.duplicates, stats.used), (1, 1, 1, 3));
+        assert_eq!(
+            (stats.outside, stats.empty, stats.duplicates, stats.used),
+            (1, 1, 1, 3)
+        );
     }
 
     #[test]
@@ -364,6 +406,38 @@ mod tests {
         let (tl, stats) = summarize(&corpus(), &p, &Config::default());
         assert!(tl.is_empty());
         assert_eq!(stats.used, 0);
-        assert!(summarize(&[], &params(3, 2), &Config::default()).0.is_empty());
+        assert!(summarize(&[], &params(3, 2), &Config::default())
+            .0
+            .is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_input_respects_the_limits(
+            texts in proptest::collection::vec("[A-Za-z0-9 ,.\n]{0,200}", 0..8),
+            offsets in proptest::collection::vec(0i64..60, 8),
+            l in 0usize..6,
+            k in 0usize..4,
+        ) {
+            let p = params(l, k);
+            let articles: Vec<Article> = texts
+                .iter()
+                .zip(&offsets)
+                .enumerate()
+                .map(|(i, (t, &o))| Article {
+                    id: i.to_string(),
+                    date: from_day_number(day_number(p.start) + o - 10).unwrap(),
+                    text: t.clone(),
+                    topic: None,
+                    collection: None,
+                })
+                .collect();
+            let (tl, _) = summarize(&articles, &p, &Config::default());
+            proptest::prop_assert!(tl.len() <= l);
+            for (d, s) in &tl.days {
+                proptest::prop_assert!(*d >= p.start && *d <= p.end);
+                proptest::prop_assert!(!s.is_empty() && s.len() <= k);
+            }
+        }
     }
 }

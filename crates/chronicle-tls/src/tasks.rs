@@ -32,7 +32,11 @@ pub struct Dataset {
 /// Python's `round`: half to even.
 fn round_half_even(x: f64) -> usize {
     let r = x.round();
-    let r = if (x - x.trunc()).abs() == 0.5 && r % 2.0 != 0.0 { r - 1.0 } else { r };
+    let r = if (x - x.trunc()).abs() == 0.5 && r % 2.0 != 0.0 {
+        r - 1.0
+    } else {
+        r
+    };
     r.max(0.0) as usize
 }
 
@@ -63,11 +67,17 @@ pub fn load(dir: &Path) -> Result<Dataset> {
     collections.sort();
     let mut tasks = Vec::new();
     for cdir in collections {
-        let collection = cdir.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let collection = cdir
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let topic = match topic_of.get(collection.as_str()) {
             Some(t) => (*t).to_string(),
             None => {
-                warnings.push(format!("{}: no article names this collection; skipped", cdir.display()));
+                warnings.push(format!(
+                    "{}: no article names this collection; skipped",
+                    cdir.display()
+                ));
                 continue;
             }
         };
@@ -85,7 +95,10 @@ pub fn load(dir: &Path) -> Result<Dataset> {
                 warnings.push(format!("{}: no dated block; skipped", file.display()));
                 continue;
             };
-            let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let stem = file
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             tasks.push(Task {
                 name: format!("{collection}/{stem}"),
                 topic: topic.clone(),
@@ -171,7 +184,10 @@ pub fn report(outcomes: &[Outcome]) -> String {
     let _ = writeln!(
         out,
         "{:<44} {:>4} {:>2} {:>5} {:>7.4} {:>7.4} {:>7.4} {:>7.4} {:>7.2}",
-        format!("AVERAGE ({} tasks; P/R averaged, F of averages)", outcomes.len()),
+        format!(
+            "AVERAGE ({} tasks; P/R averaged, F of averages)",
+            outcomes.len()
+        ),
         "",
         "",
         "",

@@ -111,7 +111,8 @@ mod tests {
 
     #[test]
     fn repeated_date_keeps_last_block() {
-        let (tl, _) = Timeline::parse("2010-01-01\nx\n--------------------------------\n2010-01-01\ny\n");
+        let (tl, _) =
+            Timeline::parse("2010-01-01\nx\n--------------------------------\n2010-01-01\ny\n");
         assert_eq!(tl.days.values().next().unwrap(), &vec!["y".to_string()]);
     }
 }

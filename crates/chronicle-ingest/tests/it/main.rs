@@ -190,14 +190,14 @@ fn sink_can_stop_the_run() {
 }
 
 #[test]
-fn timeline17_records_use_doc_id() {
+fn records_without_id_are_named_by_file_and_line() {
     let line = br#"{"topic": "egypt", "date": "2011-01-25", "doc_id": "138", "text": "CNN Student News ."}"#;
     let mut docs = Vec::new();
     let _ = read_reader(
-        "t.jsonl",
-        "t.jsonl",
-        &line[..],
-        false,
+        "dir/articles.jsonl.gz",
+        "articles.jsonl.gz",
+        &gz(line)[..],
+        true,
         true,
         &ReadOptions::default(),
         &mut |r| {
@@ -205,7 +205,7 @@ fn timeline17_records_use_doc_id() {
             ControlFlow::Continue(())
         },
     );
-    assert_eq!(docs[0].id, "138");
+    assert_eq!(docs[0].id, "articles:1");
     assert_eq!(docs[0].date.unwrap().to_string(), "2011-01-25");
 }
 

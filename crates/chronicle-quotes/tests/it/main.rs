@@ -12,7 +12,12 @@ use chronicle_model::{Doc, Entity, EntityLabel, Span, Stage, Timex, TimexType};
 /// Segments `text` and sets the given entity and timex layers, found by
 /// searching for each phrase (every occurrence, longest phrases first), so
 /// tests do not depend on the entity and timex stages.
-pub fn doc_with_layers(text: &str, date: &str, entities: &[(&str, &str, &str)], timexes: &[(&str, &str)]) -> Doc {
+pub fn doc_with_layers(
+    text: &str,
+    date: &str,
+    entities: &[(&str, &str, &str)],
+    timexes: &[(&str, &str)],
+) -> Doc {
     let mut doc = Doc::new("test", date.parse().ok(), text);
     chronicle_text::Segmenter.annotate(&mut doc);
     let mut taken: Vec<Span> = Vec::new();
@@ -22,7 +27,9 @@ pub fn doc_with_layers(text: &str, date: &str, entities: &[(&str, &str, &str)], 
         for (i, _) in text.match_indices(phrase) {
             let span = Span::new(i, i + phrase.len());
             let word_edge = |b: Option<char>| b.is_none_or(|c| !c.is_alphanumeric());
-            if !word_edge(text[..i].chars().last()) || !word_edge(text[i + phrase.len()..].chars().next()) {
+            if !word_edge(text[..i].chars().last())
+                || !word_edge(text[i + phrase.len()..].chars().next())
+            {
                 continue;
             }
             if taken.iter().any(|t| t.overlaps(span)) {
@@ -55,8 +62,15 @@ pub fn doc_with_layers(text: &str, date: &str, entities: &[(&str, &str, &str)], 
 pub fn render_quotes(doc: &Doc) -> String {
     let mut out = String::new();
     for q in &doc.quotes {
-        let parts: Vec<String> = q.parts.iter().map(|p| format!("{}..{}", p.start, p.end)).collect();
-        let mention = q.speaker_span.map(|s| doc.text[s].to_string()).unwrap_or_default();
+        let parts: Vec<String> = q
+            .parts
+            .iter()
+            .map(|p| format!("{}..{}", p.start, p.end))
+            .collect();
+        let mention = q
+            .speaker_span
+            .map(|s| doc.text[s].to_string())
+            .unwrap_or_default();
         out.push_str(&format!(
             "{} {} {} [{}] {} {:?}\n",
             parts.join(";"),

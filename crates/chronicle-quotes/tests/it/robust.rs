@@ -18,8 +18,14 @@ fn run(text: &str) -> Doc {
             assert!(s.is_valid_in(&doc.text));
         }
     }
-    assert!(doc.quotes.windows(2).all(|w| w[0].span.start <= w[1].span.start));
-    assert!(doc.events.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+    assert!(doc
+        .quotes
+        .windows(2)
+        .all(|w| w[0].span.start <= w[1].span.start));
+    assert!(doc
+        .events
+        .windows(2)
+        .all(|w| w[0].span.start <= w[1].span.start));
     doc
 }
 
@@ -41,19 +47,30 @@ proptest! {
 
 #[test]
 fn no_quotes_at_all() {
-    let doc = run("The committee met on Tuesday. Nothing was said about anything.\n\nA second paragraph.");
-    assert!(doc.quotes.iter().all(|q| q.kind == chronicle_model::QuoteKind::Indirect));
+    let doc = run(
+        "The committee met on Tuesday. Nothing was said about anything.\n\nA second paragraph.",
+    );
+    assert!(doc
+        .quotes
+        .iter()
+        .all(|q| q.kind == chronicle_model::QuoteKind::Indirect));
 }
 
 #[test]
 fn fifty_paragraph_quote_is_one_quote() {
     let mut text = String::from("Sessions said:\n\n");
     for i in 0..50 {
-        text.push_str(&format!("\u{201c}Paragraph {i} of the statement goes on.\n\n"));
+        text.push_str(&format!(
+            "\u{201c}Paragraph {i} of the statement goes on.\n\n"
+        ));
     }
     text.push_str("\u{201c}And it ends here.\u{201d}\n");
     let doc = run(&text);
-    let direct: Vec<_> = doc.quotes.iter().filter(|q| q.kind == chronicle_model::QuoteKind::Direct).collect();
+    let direct: Vec<_> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == chronicle_model::QuoteKind::Direct)
+        .collect();
     assert_eq!(direct.len(), 1, "{:?}", doc.quotes);
     assert_eq!(direct[0].speaker.as_deref(), Some("Sessions"));
     assert!(doc.text[direct[0].span].ends_with("ends here."));
@@ -63,7 +80,11 @@ fn fifty_paragraph_quote_is_one_quote() {
 fn unbalanced_marks_stay_local() {
     let text = "He said \u{201c}this never closes.\n\nMeanwhile, \u{201c}I never met,\u{201d} Sessions said, \u{201c}with anyone.\u{201d}";
     let doc = run(text);
-    let q = doc.quotes.iter().find(|q| doc.text[q.span].contains("I never met")).expect("the balanced quote");
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| doc.text[q.span].contains("I never met"))
+        .expect("the balanced quote");
     assert_eq!(q.parts.len(), 2);
     assert_eq!(q.speaker.as_deref(), Some("Sessions"));
     assert_eq!(&doc.text[q.parts[1]], "with anyone.");

@@ -44,20 +44,34 @@ impl Side {
             side.dates.push(*date);
             side.raw.push(raw);
             side.raw_total.push(total);
-            side.grams.push([Ngrams::new(&toks, 1), Ngrams::new(&toks, 2)]);
+            side.grams
+                .push([Ngrams::new(&toks, 1), Ngrams::new(&toks, 2)]);
         }
         side
     }
 }
 
 /// tilse's approximate ROUGE-1 F between two raw-token bags (one reference).
-fn approx_f(pred: &HashMap<String, u32>, pred_total: u32, reference: &HashMap<String, u32>, ref_total: u32) -> f64 {
+fn approx_f(
+    pred: &HashMap<String, u32>,
+    pred_total: u32,
+    reference: &HashMap<String, u32>,
+    ref_total: u32,
+) -> f64 {
     let matched: u32 = pred
         .iter()
         .map(|(t, &c)| reference.get(t).map_or(0, |&d| c.min(d)))
         .sum();
-    let p = if pred_total == 0 { 0.0 } else { f64::from(matched) / f64::from(pred_total) };
-    let r = if ref_total == 0 { 0.0 } else { f64::from(matched) / f64::from(ref_total) };
+    let p = if pred_total == 0 {
+        0.0
+    } else {
+        f64::from(matched) / f64::from(pred_total)
+    };
+    let r = if ref_total == 0 {
+        0.0
+    } else {
+        f64::from(matched) / f64::from(ref_total)
+    };
     if p + r == 0.0 {
         0.0
     } else {
@@ -67,7 +81,13 @@ fn approx_f(pred: &HashMap<String, u32>, pred_total: u32, reference: &HashMap<St
 
 fn cost(pred: &Side, i: usize, gold: &Side, j: usize) -> f64 {
     let date_factor = 1.0 - 1.0 / (days_apart(pred.dates[i], gold.dates[j]) as f64 + 1.0);
-    let content = 1.0 - approx_f(&pred.raw[i], pred.raw_total[i], &gold.raw[j], gold.raw_total[j]);
+    let content = 1.0
+        - approx_f(
+            &pred.raw[i],
+            pred.raw_total[i],
+            &gold.raw[j],
+            gold.raw_total[j],
+        );
     date_factor * content
 }
 
@@ -115,8 +135,10 @@ mod tests {
     fn tl(items: &[(&str, &[&str])]) -> Timeline {
         let mut t = Timeline::default();
         for (d, s) in items {
-            t.days
-                .insert(d.parse().unwrap(), s.iter().map(|x| x.to_string()).collect());
+            t.days.insert(
+                d.parse().unwrap(),
+                s.iter().map(|x| x.to_string()).collect(),
+            );
         }
         t
     }

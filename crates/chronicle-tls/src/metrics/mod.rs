@@ -65,7 +65,8 @@ pub struct TaskScores {
 
 impl TaskScores {
     pub fn average(items: &[TaskScores]) -> TaskScores {
-        let pick = |f: fn(&TaskScores) -> Prf| Prf::average(&items.iter().map(f).collect::<Vec<_>>());
+        let pick =
+            |f: fn(&TaskScores) -> Prf| Prf::average(&items.iter().map(f).collect::<Vec<_>>());
         TaskScores {
             ar1: pick(|t| t.ar1),
             ar2: pick(|t| t.ar2),

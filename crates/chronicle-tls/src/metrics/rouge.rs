@@ -29,7 +29,12 @@ const EXCEPTIONS: &str = include_str!("wordnet_exceptions.txt");
 
 fn exceptions() -> &'static HashMap<&'static str, &'static str> {
     static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    MAP.get_or_init(|| EXCEPTIONS.lines().filter_map(|l| l.split_once(' ')).collect())
+    MAP.get_or_init(|| {
+        EXCEPTIONS
+            .lines()
+            .filter_map(|l| l.split_once(' '))
+            .collect()
+    })
 }
 
 /// ROUGE's `MorphStem`: WordNet's irregular base form, else the Porter stem.
@@ -42,7 +47,13 @@ pub fn morph_stem(word: &str) -> String {
 
 fn stopwords() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.lines().map(str::trim).filter(|w| !w.is_empty()).collect())
+    SET.get_or_init(|| {
+        STOPWORDS
+            .lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .collect()
+    })
 }
 
 /// True for a word of ROUGE's stopword list (lowercase).
@@ -149,8 +160,14 @@ mod tests {
 
     #[test]
     fn tokenises_like_the_script() {
-        let t = tokens(&["BP 's shares fell 5 % -LRB- in London -RRB- .", "The explosions continued"]);
-        assert_eq!(t, vec!["bp", "share", "fell", "5", "lrb", "london", "rrb", "explos", "continu"]);
+        let t = tokens(&[
+            "BP 's shares fell 5 % -LRB- in London -RRB- .",
+            "The explosions continued",
+        ]);
+        assert_eq!(
+            t,
+            vec!["bp", "share", "fall", "5", "lrb", "london", "rrb", "explos", "continu"]
+        );
         assert_eq!(tokens(&["2,500 all-clear U.S."]), vec!["2", "500", "clear"]);
         assert_eq!(tokens(&["Children carried"]), vec!["child", "carry"]);
     }
