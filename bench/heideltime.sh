@@ -61,6 +61,9 @@ printf "document: %d words, DCT %s\n" "$WORDS" "$DCT"
 printf "chronicle:  %8.3f s/run (mean of %d)  %12.0f words/s  %d timexes\n" "$C_SECS" "$RUNS" "$C_WPS" "$C_TIMEX"
 printf "heideltime: %8.3f s (one run; the heideltime() call alone; whole process %.3f s)  %12.0f words/s  %s timexes\n" "$H_SECS" "$H_PROC" "$H_WPS" "$H_TIMEX"
 printf "ratio (chronicle whole process vs the heideltime() call): %.0fx\n" "$(echo "$C_WPS / $H_WPS" | bc -l)"
+cpu() { awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$1"; }
 if [ -n "$TIME_V" ]; then
+  printf "CPU time (user+sys): chronicle %s s (last run), heideltime %s s; load average: %s\n" \
+    "$(cpu "$OUT/chronicle.time")" "$(cpu "$OUT/heideltime.time")" "$(cut -d' ' -f1-3 /proc/loadavg)"
   printf "peak RSS: chronicle %s KB, heideltime (python+java) %s KB\n" "$(rss "$OUT/chronicle.time")" "$(rss "$OUT/heideltime.time")"
 fi

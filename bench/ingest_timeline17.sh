@@ -3,7 +3,7 @@
 # tokens) into a fresh store with the release binary and report wall time,
 # docs/s and tokens/s. Target: under 30 s on the 2-core dev machine.
 #
-# Usage: bench/ingest_timeline17.sh [ARTICLES.jsonl.gz]
+# Usage: [CHRONICLE_BIN=target/release/chronicle] bench/ingest_timeline17.sh [ARTICLES.jsonl.gz]
 # The records have no `id` (their `doc_id` repeats across collections), so
 # each gets `articles:<line>` as the contract says. Exit status is that of
 # `chronicle ingest`: 1 here, because 24 articles of the corpus are empty
@@ -15,8 +15,12 @@ if [[ ! -f "$articles" ]]; then
     echo "skipped: $articles not found" >&2
     exit 0
 fi
-cargo build --release -p chronicle-cli --manifest-path "$root/Cargo.toml" >&2
-bin="${CARGO_TARGET_DIR:-$root/target}/release/chronicle"
+# CHRONICLE_BIN=path skips the build (e.g. to time an existing binary).
+bin="${CHRONICLE_BIN:-}"
+if [[ -z "$bin" ]]; then
+    cargo build --release -p chronicle-cli --manifest-path "$root/Cargo.toml" >&2
+    bin="${CARGO_TARGET_DIR:-$root/target}/release/chronicle"
+fi
 store="$(mktemp -d)/store"
 trap 'rm -rf "$(dirname "$store")"' EXIT
 log="$(mktemp)"

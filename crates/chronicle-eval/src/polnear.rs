@@ -351,7 +351,7 @@ fn speaker_right(g: &Gold, p: &Pred) -> bool {
 
 /// Attributions of one `.ann` file, offsets in code points.
 fn parse_ann(ann: &str, text: &str) -> Vec<Gold> {
-    let mut spans: HashMap<&str, (Vec<(usize, usize)>, String)> = HashMap::new();
+    let mut spans: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
     let mut events: Vec<HashMap<&str, &str>> = Vec::new();
     for line in ann.lines() {
         let mut cols = line.split('\t');
@@ -372,7 +372,7 @@ fn parse_ann(ann: &str, text: &str) -> Vec<Gold> {
                 }
             }
             if !v.is_empty() {
-                spans.insert(id, (v, String::new()));
+                spans.insert(id, v);
             }
         } else if id.starts_with('E') {
             let mut roles = HashMap::new();
@@ -402,7 +402,7 @@ fn parse_ann(ann: &str, text: &str) -> Vec<Gold> {
     };
     let mut out = Vec::new();
     for e in &events {
-        let Some((content, _)) = e.get("Content").and_then(|t| spans.get(t)) else {
+        let Some(content) = e.get("Content").and_then(|t| spans.get(t)) else {
             continue;
         };
         let mut content = content.clone();
@@ -410,7 +410,7 @@ fn parse_ann(ann: &str, text: &str) -> Vec<Gold> {
         let source = e
             .get("Source")
             .and_then(|t| spans.get(t))
-            .map(|s| s.0.clone())
+            .cloned()
             .unwrap_or_default();
         let source_text = sub(&source);
         let first = content[0].0;

@@ -9,7 +9,10 @@ use chronicle_model::{Doc, Span, Stage, Token, TokenKind};
 use chronicle_ner::{corpus, NerTagger};
 
 fn main() {
-    let default = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/conll2003/eng.testa");
+    let default = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/conll2003/eng.testa"
+    );
     let path = std::env::args()
         .skip(1)
         .find(|a| !a.starts_with('-'))
@@ -83,7 +86,10 @@ fn main() {
     // On a shared machine the wall clock includes time other processes held
     // the core; CPU time is what the stage itself cost.
     if let Some(cpu) = cpu.filter(|&c| c > 0.0) {
-        println!("ner: {cpu:.3}s CPU: {:.0} tokens per CPU-second", n as f64 / cpu);
+        println!(
+            "ner: {cpu:.3}s CPU: {:.0} tokens per CPU-second",
+            n as f64 / cpu
+        );
     }
 }
 

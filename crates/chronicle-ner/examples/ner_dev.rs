@@ -29,25 +29,32 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             seed: 1,
         },
     };
-    let t0 = std::time::Instant::now();
-    let model = train(data, opts, &mut |m| {
-        eprintln!("[{:.1}s] {m}", t0.elapsed().as_secs_f64())
-    })?;
-    let mut f = std::fs::File::create(out)?;
-    model.write_gz(&mut f)?;
-    drop(f);
+    if std::env::var_os("NER_EVAL_ONLY").is_none() {
+        let t0 = std::time::Instant::now();
+        let model = train(data, opts, &mut |m| {
+            eprintln!("[{:.1}s] {m}", t0.elapsed().as_secs_f64())
+        })?;
+        let mut f = std::fs::File::create(out)?;
+        model.write_gz(&mut f)?;
+        drop(f);
+    }
     let bytes = std::fs::read(out)?;
     eprintln!("model {} bytes", bytes.len());
     let t1 = std::time::Instant::now();
     let tagger = NerTagger::from_gz(&bytes)?;
     eprintln!("load {:?}", t1.elapsed());
     let docs = corpus::parse_conll(&corpus::read_text(dev)?);
+    let stage_path = std::env::var_os("NER_STAGE").is_some();
     let mut stats: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
     let t2 = std::time::Instant::now();
     let mut ntok = 0;
     for d in &docs {
         ntok += d.words.len();
-        let pred = tagger.tag_words(&d.words, d.sentences.clone());
+        let pred = if stage_path {
+            stage_tags(&tagger, d)
+        } else {
+            tagger.tag_words(&d.words, d.sentences.clone())
+        };
         for r in &d.sentences {
             let g = tags::chunks(&d.tags[r.clone()]);
             let p = tags::chunks(&pred[r.clone()]);
@@ -86,4 +93,41 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         200.0 * p * r / (p + r).max(1e-9)
     );
     Ok(())
+}
+
+/// Tags through the Stage (entities, titles trimmed, surnames relabelled), as the CLI does.
+fn stage_tags(tagger: &NerTagger, d: &corpus::LabelledDoc) -> Vec<tags::Tag> {
+    use chronicle_model::{Doc, Span, Stage, Token, TokenKind};
+    let mut doc = Doc::new("d", None, String::new());
+    let mut s = String::new();
+    for r in &d.sentences {
+        let start = s.len();
+        for (k, w) in d.words[r.clone()].iter().enumerate() {
+            if k > 0 {
+                s.push(' ');
+            }
+            let a = s.len();
+            s.push_str(w);
+            doc.tokens.push(Token {
+                span: Span::new(a, s.len()),
+                kind: TokenKind::Word,
+                flags: 1,
+            });
+        }
+        doc.sentences.push(Span::new(start, s.len()));
+        s.push('\n');
+    }
+    doc.text = s;
+    tagger.annotate(&mut doc);
+    let mut out = vec![tags::O; doc.tokens.len()];
+    for e in &doc.entities {
+        for (k, i) in doc.token_range(e.span).enumerate() {
+            out[i] = if k == 0 {
+                tags::begin(e.label)
+            } else {
+                tags::inside(e.label)
+            };
+        }
+    }
+    out
 }

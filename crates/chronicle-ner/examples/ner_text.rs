@@ -4,7 +4,9 @@ fn main() {
     let text = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
     let mut doc = Doc::new("x", None, text.as_str());
     chronicle_text::Segmenter.annotate(&mut doc);
-    let Ok(t) = chronicle_ner::NerTagger::load_default() else { return };
+    let Ok(t) = chronicle_ner::NerTagger::load_default() else {
+        return;
+    };
     t.annotate(&mut doc);
     let tags = chronicle_ner::iob2_tags(&doc);
     for (tok, tag) in doc.tokens.iter().zip(tags) {
@@ -12,6 +14,11 @@ fn main() {
     }
     println!();
     for e in &doc.entities {
-        println!("{} {} [{}]", doc.slice(e.span), e.label.as_str(), e.canonical);
+        println!(
+            "{} {} [{}]",
+            doc.slice(e.span),
+            e.label.as_str(),
+            e.canonical
+        );
     }
 }

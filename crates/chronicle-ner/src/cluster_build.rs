@@ -103,7 +103,7 @@ pub fn build(streams: &[Vec<String>], opts: ClusterOptions) -> Clusters {
             } else {
                 seq[q as usize]
             };
-            pairs.push(v | (slot * per_pos) as u64 + u64::from(ctx(nid)));
+            pairs.push(v | ((slot * per_pos) as u64 + u64::from(ctx(nid))));
         }
     }
     pairs.sort_unstable();

@@ -42,7 +42,7 @@ impl Decoder {
         for (t, s) in score.iter_mut().enumerate() {
             *s = trans[N_TAGS][t] + emissions[0][t];
         }
-        for i in 1..n {
+        for (i, em) in emissions.iter().enumerate().skip(1) {
             let mut next = [f32::NEG_INFINITY; N_TAGS];
             let back = &mut self.back[i];
             for t in 0..N_TAGS {
@@ -55,7 +55,7 @@ impl Decoder {
                         arg = p as u8;
                     }
                 }
-                next[t] = best + emissions[i][t];
+                next[t] = best + em[t];
                 back[t] = arg;
             }
             score = next;

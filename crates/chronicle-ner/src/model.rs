@@ -206,12 +206,14 @@ impl Model {
                 .collect();
             let mut weights = vec![[0i16; LANES]; rows];
             let data = r.take(kept.len() * LANES * 2)?;
-            let mut it = data.chunks_exact(2);
-            for k in 0..LANES {
-                for &row in &kept {
-                    if let Some(c) = it.next() {
-                        weights[row][k] = i16::from_le_bytes([c[0], c[1]]);
-                    }
+            // Column k holds lane k of every kept row, in row order.
+            for (k, column) in data
+                .chunks_exact(kept.len().max(1) * 2)
+                .enumerate()
+                .take(LANES)
+            {
+                for (&row, c) in kept.iter().zip(column.chunks_exact(2)) {
+                    weights[row][k] = i16::from_le_bytes([c[0], c[1]]);
                 }
             }
             if !(scale.is_finite() && scale > 0.0) {

@@ -43,7 +43,7 @@ pub fn label(tag: Tag) -> Option<EntityLabel> {
 
 #[inline]
 pub fn is_inside(tag: Tag) -> bool {
-    tag != O && tag % 2 == 0
+    tag != O && tag.is_multiple_of(2)
 }
 
 /// Whether `next` may follow `prev` (`None` = sentence start) in IOB2.

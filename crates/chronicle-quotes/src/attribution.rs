@@ -107,15 +107,11 @@ pub fn attribute(v: &View, regions: &[Region], co: &Coref) -> Vec<Attribution> {
                     let sp_end = c.speaker.map(|m| co.mentions[m].toks.1).unwrap_or(0);
                     // The frame runs to the end of its sentence (`he told Fox News.`).
                     let mut fe = c.toks.1.max(sp_end);
-                    let stop = (fe + 12).min(v.len());
+                    let stop = (fe + 16).min(v.len());
                     let mut e = fe;
                     while e < stop
                         && v.mark(e).is_none()
                         && !v.is_terminal(e)
-                        && co.mention_at(e).is_none_or(|x| {
-                            co.head(x) == c.speaker.map(|m| co.head(m)).unwrap_or(usize::MAX)
-                                || !matches!(co.mentions[x].kind, Kind::Pronoun(_))
-                        })
                         && lexicon::cue(v.low(e)).is_none()
                     {
                         e += 1;
@@ -296,11 +292,35 @@ fn after_cue(v: &View, co: &Coref, r: &Region, next_open: usize) -> Option<Cue> 
             }
         }
     }
-    let lead = if v.low(start) == "," {
+    let mut lead = if v.low(start) == "," {
         start + 1
     } else {
         start
     };
+    // `," an angry Hollande retaliated`: a determiner and adjectives before the name.
+    // `," Rep. Gwen Moore (D-Wis.) said`: titles the name run left out.
+    if co.mention_at(lead).is_none() {
+        let mut k = lead;
+        while k < lead + 5
+            && co.mention_at(k).is_none()
+            && (v.is_word(k)
+                || v.toks
+                    .get(k)
+                    .is_some_and(|t| t.kind == chronicle_model::TokenKind::Number))
+            && (matches!(v.low(k), "a" | "an" | "the")
+                || lexicon::title_word(v.low(k))
+                || !lexicon::capitalised_function_word(v.low(k)))
+            && lexicon::cue(v.low(k)).is_none()
+        {
+            k += 1;
+        }
+        if co
+            .mention_at(k)
+            .is_some_and(|m| matches!(co.mentions[m].kind, Kind::Name))
+        {
+            lead = k;
+        }
+    }
     if let Some(m) = co
         .mention_at(lead)
         .filter(|&m| co.mentions[m].toks.0 == lead)
@@ -311,7 +331,7 @@ fn after_cue(v: &View, co: &Coref, r: &Region, next_open: usize) -> Option<Cue> 
         let mut depth = 0usize;
         while k < far {
             let w = v.low(k);
-            if v.para[k] != v.para[r.close] || v.is_terminal(k) && depth == 0 || w == ";" {
+            if v.para[k] != v.para[r.close] || v.ends_sentence(k) && depth == 0 || w == ";" {
                 break;
             }
             if w == "(" {
@@ -344,7 +364,11 @@ fn after_cue(v: &View, co: &Coref, r: &Region, next_open: usize) -> Option<Cue> 
                     e += 1;
                 }
                 // After a finished sentence, `She adds, "…"` introduces the next quotation.
-                if !(open || first_lower || v.is_terminal(e) || e >= v.len() || v.para[e] != v.para[k])
+                if !(open
+                    || first_lower
+                    || v.is_terminal(e)
+                    || e >= v.len()
+                    || v.para[e] != v.para[k])
                 {
                     return None;
                 }
@@ -359,6 +383,26 @@ fn after_cue(v: &View, co: &Coref, r: &Region, next_open: usize) -> Option<Cue> 
                 && !lexicon::verb_filler(w)
                 && !w.ends_with("ly")
             {
+                // `" a Democratic staffer in the room wondered`: a known cue a few words on.
+                let stop = (k + 8).min(far);
+                if open || first_lower {
+                    if let Some(c) = (k..stop)
+                        .take_while(|&j| v.is_word(j) && v.mark(j).is_none())
+                        .find(|&j| {
+                            lexicon::quote_introducer(v.low(j)) && co.mention_at(j).is_none()
+                        })
+                    {
+                        if (k..c).all(|j| {
+                            co.mention_at(j)
+                                .is_none_or(|x| !matches!(co.mentions[x].kind, Kind::Pronoun(_)))
+                        }) {
+                            return Some(Cue {
+                                toks: (c, c + 1),
+                                speaker: Some(m),
+                            });
+                        }
+                    }
+                }
                 break;
             }
             k += 1;
@@ -531,7 +575,31 @@ fn before_cue(v: &View, co: &Coref, r: &Region, lo: usize) -> Option<Cue> {
                 break;
             }
             if let Some(m) = co.mention_at(k) {
-                first = Some(co.head(m));
+                // The earliest mention that is not a prepositional object.
+                let m = co.head(m);
+                let prev = co.mentions[m]
+                    .toks
+                    .0
+                    .checked_sub(1)
+                    .map(|p| v.low(p))
+                    .unwrap_or("");
+                if !matches!(
+                    prev,
+                    "with"
+                        | "to"
+                        | "by"
+                        | "from"
+                        | "of"
+                        | "for"
+                        | "about"
+                        | "among"
+                        | "in"
+                        | "on"
+                        | "at"
+                ) {
+                    first = Some(m);
+                }
+                k = co.mentions[co.mention_at(k).unwrap_or(m)].toks.0.min(k);
             }
         }
         if let Some(m) = first {
@@ -645,6 +713,15 @@ pub fn subject_before(v: &View, co: &Coref, cue: usize, lo: usize) -> Option<usi
         }
         if w == "," && commas == 0 {
             commas += 1;
+            // `Mitch McConnell, R-Ky., said`: skip the party tag and its comma.
+            let mut t = k;
+            if t > lo && v.low(t - 1) == "." {
+                t -= 1;
+            }
+            if t > lo && v.is_party_tag(t - 1) && t >= lo + 2 && v.low(t - 2) == "," {
+                k = t - 2;
+                continue;
+            }
             // `Trump, who has 9 million followers, tweeted`: jump over the clause.
             let mut p = k;
             while p > lo && p + 16 > k {
@@ -662,6 +739,14 @@ pub fn subject_before(v: &View, co: &Coref, cue: usize, lo: usize) -> Option<usi
                             | "asked"
                             | "according"
                             | "in"
+                            | "at"
+                            | "on"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "while"
+                            | "when"
+                            | "also"
                             | "a"
                             | "an"
                             | "the"
@@ -692,8 +777,6 @@ fn object_after(v: &View, co: &Coref, cue: usize) -> Option<usize> {
             | "tell"
             | "tells"
             | "telling"
-            | "asked"
-            | "asks"
             | "urged"
             | "warned"
             | "informed"
@@ -706,10 +789,9 @@ fn object_after(v: &View, co: &Coref, cue: usize) -> Option<usize> {
     }
     // Skip a short lowercase description before the name ("said retired neurosurgeon Ben Carson").
     let mut k = cue + 1;
-    while k < cue + 5
+    while k < cue + 7
         && co.mention_at(k).is_none()
         && v.is_word(k)
-        && (!v.is_cap(k) || lexicon::title_word(v.low(k)))
         && lexicon::cue(v.low(k)).is_none()
         && !matches!(
             v.low(k),
@@ -818,7 +900,14 @@ fn indirect(
             k = cue_end;
             continue;
         }
-        let subj = subject_before(v, co, k, s0);
+        // `X said in a statement, adding that …`: a participle after a comma
+        // takes the subject of the clause it hangs on.
+        let participle = w.ends_with("ing") && k > s0 && v.low(k - 1) == ",";
+        let subj = if participle {
+            clause_subject(v, co, k - 1, s0)
+        } else {
+            subject_before(v, co, k, s0)
+        };
         let inverted = if subj.is_none() {
             object_after(v, co, k)
         } else {
@@ -1039,14 +1128,22 @@ mod tests {
             .iter()
             .map(|q| {
                 let parts: Vec<&str> = q.parts.iter().map(|p| &doc.text[*p]).collect();
-                format!("{} | {} | {}", q.speaker.as_deref().unwrap_or("-"), q.cue, parts.join(" / "))
+                format!(
+                    "{} | {} | {}",
+                    q.speaker.as_deref().unwrap_or("-"),
+                    q.cue,
+                    parts.join(" / ")
+                )
             })
             .collect()
     }
 
     #[test]
     fn comma_and_colon_introductions() {
-        assert_eq!(check("Pelosi said, \u{201c}He must go.\u{201d}"), ["Pelosi | said | He must go."]);
+        assert_eq!(
+            check("Pelosi said, \u{201c}He must go.\u{201d}"),
+            ["Pelosi | said | He must go."]
+        );
         assert_eq!(
             check("In a statement Sessions said: \"I never met them.\""),
             ["Sessions | said | I never met them."]

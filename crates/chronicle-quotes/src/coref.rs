@@ -398,6 +398,14 @@ impl Builder<'_, '_> {
             }
         }
         let mut new = Vec::new();
+        // Start token of the name covering each token, so a nominal can take
+        // a name as its modifier ("a Justice Department spokeswoman").
+        let mut name_start = vec![u32::MAX; n];
+        for m in &self.mentions {
+            for t in &mut name_start[m.toks.0..m.toks.1] {
+                *t = m.toks.0 as u32;
+            }
+        }
         // Nominals: role heads outside names.
         let mut i = 0;
         while i < n {
@@ -420,7 +428,24 @@ impl Builder<'_, '_> {
             let mut definite = false;
             let mut det = false;
             let mut steps = 0;
-            while a > 0 && steps < 5 && !taken[a - 1] && !v.para_start(a) {
+            while a > 0 && steps < 5 && !v.para_start(a) {
+                if taken[a - 1] {
+                    // A name as modifier, only right after a determiner.
+                    let ns = name_start[a - 1];
+                    if ns != u32::MAX
+                        && ns > 0
+                        && matches!(
+                            v.low(ns as usize - 1),
+                            "a" | "an" | "the" | "another" | "one"
+                        )
+                    {
+                        mods.push(modifier(v.low(ns as usize)));
+                        a = ns as usize;
+                        steps += 1;
+                        continue;
+                    }
+                    break;
+                }
                 let p = v.low(a - 1);
                 if matches!(p, "the" | "this" | "that" | "these" | "those") {
                     definite = true;
@@ -841,6 +866,10 @@ fn role_at_head(v: &View, i: usize) -> Option<String> {
     if !v.is_word(i) {
         return None;
     }
+    // "attorney" in "attorney general" is not the head.
+    if lexicon::role_bigram(v.low(i), v.low(i + 1)).is_some() {
+        return None;
+    }
     if i > 0 {
         if let Some(r) = lexicon::role_bigram(v.low(i - 1), v.low(i)) {
             return Some(r.to_string());
@@ -903,6 +932,13 @@ fn strip_title(v: &View, a: usize, b: usize) -> (usize, bool) {
         }
         k += 1;
     }
+    // "Secretary of State John Kerry": the role's complement is not the name.
+    let last_role_end = last_role_end.map(|mut e| {
+        while e + 2 < b && v.low(e) == "of" {
+            e += 2;
+        }
+        e
+    });
     match last_role_end {
         Some(e)
             if e < b
@@ -978,7 +1014,13 @@ mod tests {
     #[test]
     fn surnames_titles_and_roles() {
         let text = "Attorney General Jeff Sessions spoke. Later Sessions left, and the attorney general said nothing.";
-        assert_eq!(resolve(text, "Sessions left").as_deref(), Some("Jeff Sessions"));
-        assert_eq!(resolve(text, "the attorney general").as_deref(), Some("Jeff Sessions"));
+        assert_eq!(
+            resolve(text, "Sessions left").as_deref(),
+            Some("Jeff Sessions")
+        );
+        assert_eq!(
+            resolve(text, "the attorney general").as_deref(),
+            Some("Jeff Sessions")
+        );
     }
 }

@@ -564,6 +564,9 @@ pub fn capitalised_function_word(word: &str) -> bool {
             | "several"
             | "whose"
             | "whom"
+            | "later"
+            | "earlier"
+            | "separately"
     )
 }
 

@@ -146,6 +146,21 @@ impl<'a> View<'a> {
         matches!(self.low(i), "." | "!" | "?" | "\u{2026}" | "...")
     }
 
+    /// Terminal punctuation that ends a sentence: not the period of an
+    /// abbreviation the tokenizer split off before a comma ("R-Ky., said").
+    #[inline]
+    pub fn ends_sentence(&self, i: usize) -> bool {
+        self.is_terminal(i) && !(self.low(i) == "." && self.low(i + 1) == ",")
+    }
+
+    /// A party-and-state tag ("R-Ky", "D-Calif.").
+    pub fn is_party_tag(&self, i: usize) -> bool {
+        let w = self.low(i);
+        w.len() <= 10
+            && (w.starts_with("r-") || w.starts_with("d-") || w.starts_with("i-"))
+            && w[2..].chars().next().is_some_and(char::is_alphabetic)
+    }
+
     /// A double quotation mark, and which way it faces if its glyph says so.
     pub fn mark(&self, i: usize) -> Option<Mark> {
         let t = self.toks.get(i)?;

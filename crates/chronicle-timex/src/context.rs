@@ -52,7 +52,6 @@ const FUTURE_CUES: &[&str] = &[
     "await",
     "awaits",
     "hopes",
-    "set",
     "tomorrow",
     "intends",
     "aims",
@@ -74,21 +73,47 @@ pub fn cue_at(text: &str, toks: &[Tk], i: usize) -> Option<(Tense, usize)> {
     let sent = toks.get(i).map_or(0, |t| t.sent);
     let mut best: Option<(usize, Tense)> = None;
     let lo = i.saturating_sub(14);
-    let hi = (i + 8).min(toks.len());
+    let hi = (i + 12).min(toks.len());
     for (j, tk) in toks.iter().enumerate().take(hi).skip(lo) {
-        if tk.sent != sent || (j >= i && j < i + 1) {
+        if tk.sent != sent || j == i {
             continue;
         }
         let Some(word) = text.get(tk.span.range()) else {
             continue;
         };
-        let Some(t) = cue(word) else { continue };
+        // A reporting clause after the mention ("…, Castro said") frames
+        // it; it does not date it.
+        if j > i && is_reporting(word) {
+            continue;
+        }
+        let Some(mut t) = cue(word) else { continue };
+        // "had been scheduled to", "was expected to": a past plan.
+        if t == Tense::Future && is_participle(word) {
+            let back = j.saturating_sub(3);
+            if toks[back..j].iter().any(|p| {
+                text.get(p.span.range())
+                    .is_some_and(|w| matches!(w, "had" | "was" | "were" | "previously"))
+            }) {
+                t = Tense::Past;
+            }
+        }
         let dist = if j < i { 2 * (i - j) } else { 2 * (j - i) + 1 };
         if best.is_none_or(|(d, _)| dist < d) {
             best = Some((dist, t));
         }
     }
     best.map(|(d, t)| (t, d))
+}
+
+fn is_reporting(word: &str) -> bool {
+    matches!(
+        word,
+        "said" | "says" | "say" | "told" | "added" | "according" | "reported"
+    )
+}
+
+fn is_participle(word: &str) -> bool {
+    matches!(word, "scheduled" | "expected" | "due" | "planned" | "set")
 }
 
 fn cue(word: &str) -> Option<Tense> {

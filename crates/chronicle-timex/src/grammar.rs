@@ -65,7 +65,13 @@ pub struct Parser<'a> {
     pub toks: &'a [Tk],
     pub text: &'a str,
     pub ctx: Ctx,
+    /// Nesting of the recursive rules ("the end of the beginning of …"):
+    /// bounded so that pathological input stays linear and off the stack.
+    pub depth: std::cell::Cell<u8>,
 }
+
+/// How deep phrases may nest; real expressions need three at most.
+const MAX_DEPTH: u8 = 4;
 
 /// Underspecified value of a relative expression when there is no document date.
 fn under(unit: Unit) -> String {
@@ -234,6 +240,16 @@ impl<'a> Parser<'a> {
     /// Approximation and comparison prefixes: "about two years", "nearly a
     /// decade ago", "at least 30 days", "more than four hours".
     fn prefixed(&self, i: usize) -> Option<Cand> {
+        if self.depth.get() >= MAX_DEPTH {
+            return None;
+        }
+        self.depth.set(self.depth.get() + 1);
+        let c = self.prefixed_inner(i);
+        self.depth.set(self.depth.get() - 1);
+        c
+    }
+
+    fn prefixed_inner(&self, i: usize) -> Option<Cand> {
         let (m, j) = match self.lex(i) {
             Lex::Word(W::About | W::Around | W::Approximately) => (TimexMod::Approx, i + 1),
             Lex::Word(W::Nearly | W::Almost) => (TimexMod::LessThan, i + 1),
@@ -257,6 +273,16 @@ impl<'a> Parser<'a> {
 
     /// Phrases that take their "the" into the extent; `i` is after "the".
     fn the_phrase(&self, i: usize) -> Option<Cand> {
+        if self.depth.get() >= MAX_DEPTH {
+            return None;
+        }
+        self.depth.set(self.depth.get() + 1);
+        let c = self.the_phrase_inner(i);
+        self.depth.set(self.depth.get() - 1);
+        c
+    }
+
+    fn the_phrase_inner(&self, i: usize) -> Option<Cand> {
         let mut best = None;
         match self.lex(i) {
             // "the end of 1990", "the beginning of October"
@@ -1040,7 +1066,7 @@ impl<'a> Parser<'a> {
     /// "the 20th century", "third quarter", "third-quarter", "first half".
     fn ordinal_phrase(&self, i: usize, n: u32) -> Option<Cand> {
         match self.lex(i + 1) {
-            Lex::Unit(Unit::Century, false) => {
+            Lex::Unit(Unit::Century, false) if (1..=99).contains(&n) => {
                 cand(i + 2, TimexType::Date, Val::P(Point::Century(n as i32 - 1)))
             }
             Lex::Unit(Unit::Quarter, _) if (1..=4).contains(&n) => self.quarter(i, n as u8, i + 2),
@@ -1319,6 +1345,16 @@ impl<'a> Parser<'a> {
 
     /// "early 1990", "late November", "mid-1996", "earlier this month", "late yesterday".
     fn positional(&self, i: usize, w: W) -> Option<Cand> {
+        if self.depth.get() >= MAX_DEPTH {
+            return None;
+        }
+        self.depth.set(self.depth.get() + 1);
+        let c = self.positional_inner(i, w);
+        self.depth.set(self.depth.get() - 1);
+        c
+    }
+
+    fn positional_inner(&self, i: usize, w: W) -> Option<Cand> {
         let m = match w {
             W::Early | W::Earlier => TimexMod::Start,
             W::Late | W::Later => TimexMod::End,
@@ -1338,6 +1374,23 @@ impl<'a> Parser<'a> {
                 None
             }
             Lex::Word(W::In) if matches!(w, W::Earlier | W::Later) && self.is(j + 1, W::The) => {
+                // "earlier in the year", "later in the day": the current one
+                if let Some((u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), false)) =
+                    self.unit(j + 2)
+                {
+                    let d = match self.reference() {
+                        Some(Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _))
+                            if u == Unit::Day =>
+                        {
+                            d
+                        }
+                        _ => self.ctx.dct?,
+                    };
+                    return Some(with_mod(
+                        cand(j + 3, TimexType::Date, Val::P(point_of(d, u)))?,
+                        Some(m),
+                    ));
+                }
                 let c = self.the_phrase(j + 2)?;
                 (c.kind == TimexType::Date).then_some(c)
             }
@@ -2003,6 +2056,7 @@ pub fn scan(toks: &[Tk], text: &str, dct: Option<Date>, out: &mut Vec<Timex>) {
             year: None,
             quarter: None,
         },
+        depth: std::cell::Cell::new(0),
     };
     let mut i = 0;
     while i < toks.len() {

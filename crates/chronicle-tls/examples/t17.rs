@@ -43,7 +43,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "max_words" => config.max_words = f as usize,
                 "redundancy" => config.redundancy = f as f32,
                 "position_decay" => config.position_decay = f as f32,
-                "neighbour_penalty" => config.neighbour_penalty = f,
+                "w_burst" => config.w_burst = f,
+                "burst_window" => config.burst_window = f as i64,
+                "skip_quotes" => config.skip_quotes = f > 0.0,
                 _ => return Err(format!("TLS_SET: unknown key {k}").into()),
             }
         }

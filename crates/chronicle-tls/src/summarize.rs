@@ -63,8 +63,12 @@ pub struct Config {
     pub redundancy: f32,
     /// Score multiplier per position in the article: score / (1 + position_decay * position).
     pub position_decay: f32,
-    /// How much choosing a day damps the score of the days next to it.
-    pub neighbour_penalty: f64,
+    /// Weight of burstiness (a day's share of its surrounding window).
+    pub w_burst: f64,
+    /// Half-width of that window, in days.
+    pub burst_window: i64,
+    /// Sentences opening with a quotation mark are not candidates.
+    pub skip_quotes: bool,
 }
 
 impl Default for Config {
@@ -82,7 +86,9 @@ impl Default for Config {
             max_words: 40,
             redundancy: 0.5,
             position_decay: 0.02,
-            neighbour_penalty: 0.0,
+            w_burst: 0.25,
+            burst_window: 7,
+            skip_quotes: true,
         }
     }
 }
@@ -157,7 +163,10 @@ pub fn build(articles: &[Annotated], params: &Params, config: &Config) -> Timeli
     for (ai, a) in articles.iter().enumerate() {
         let pub_day = day_number(a.date);
         for (si, s) in a.sentences.iter().enumerate() {
-            if s.words < config.min_words || s.words > config.max_words {
+            if s.words < config.min_words
+                || s.words > config.max_words
+                || !reads_as_report(&s.text, config)
+            {
                 continue;
             }
             let mut days: Vec<i64> = s.days.iter().map(|d| day_number(*d)).collect();
@@ -194,9 +203,10 @@ pub fn build(articles: &[Annotated], params: &Params, config: &Config) -> Timeli
 
     let mut chosen: Vec<usize> = Vec::new();
     let mut chosen_text: HashSet<&str> = HashSet::new();
-    let mut remaining = ranked;
-    while timeline.len() < params.dates && !remaining.is_empty() {
-        let day = take_best(&mut remaining, config.neighbour_penalty);
+    for (day, _) in ranked {
+        if timeline.len() >= params.dates {
+            break;
+        }
         let Some(list) = candidates.get(&day) else {
             continue;
         };
@@ -238,25 +248,14 @@ pub fn build(articles: &[Annotated], params: &Params, config: &Config) -> Timeli
     timeline
 }
 
-/// Removes and returns the best-scored day; its neighbours' scores are then
-/// damped, since the day before or after a big day is mostly its echo.
-fn take_best(remaining: &mut Vec<(i64, f64)>, penalty: f64) -> i64 {
-    let mut best = 0;
-    for (i, item) in remaining.iter().enumerate() {
-        let b = remaining[best];
-        if item.1 > b.1 || (item.1 == b.1 && item.0 < b.0) {
-            best = i;
-        }
+/// A timeline states what happened: questions and, optionally, quoted
+/// speech are not candidates.
+fn reads_as_report(text: &str, config: &Config) -> bool {
+    let t = text.trim_end();
+    if t.ends_with('?') || t.ends_with("? ''") || t.ends_with("?\"") {
+        return false;
     }
-    let (day, _) = remaining.swap_remove(best);
-    if penalty > 0.0 {
-        for item in remaining.iter_mut() {
-            if (item.0 - day).abs() == 1 {
-                item.1 *= 1.0 - penalty;
-            }
-        }
-    }
-    day
+    !(config.skip_quotes && (t.starts_with("``") || t.starts_with('"') || t.starts_with('“')))
 }
 
 fn is_redundant(vectors: &[SparseVec], chosen: &[usize], i: usize, threshold: f32) -> bool {
@@ -304,12 +303,31 @@ fn rank_dates(articles: &[Annotated], lo: i64, hi: i64, config: &Config) -> Vec<
     let total = |m: &HashMap<i64, f64>| m.values().sum::<f64>().max(1.0);
     let (tp, tm) = (total(&publ), total(&mention));
     let tmo = month.values().sum::<f64>().max(1.0);
+    // Burstiness: a day's share of the references and publications of the
+    // weeks around it, so quieter periods of a long story still get dates.
+    let window = |m: &HashMap<i64, f64>, d: i64| -> f64 {
+        (d - config.burst_window..=d + config.burst_window)
+            .map(|e| m.get(&e).copied().unwrap_or(0.0))
+            .sum()
+    };
+    let mut burst: HashMap<i64, f64> = HashMap::new();
+    if config.w_burst > 0.0 {
+        for d in lo..=hi {
+            let own =
+                publ.get(&d).copied().unwrap_or(0.0) + mention.get(&d).copied().unwrap_or(0.0);
+            if own > 0.0 {
+                burst.insert(d, own / (window(&publ, d) + window(&mention, d)));
+            }
+        }
+    }
+    let tb = burst.values().sum::<f64>().max(1e-9);
     let mut scores: Vec<(i64, f64)> = (lo..=hi)
         .map(|d| {
             let get = |m: &HashMap<i64, f64>, k: i64| m.get(&k).copied().unwrap_or(0.0);
             let mut s = config.w_pub * get(&publ, d) / tp
                 + config.w_pub_next * get(&publ, d + 1) / tp
-                + config.w_mention * get(&mention, d) / tm;
+                + config.w_mention * get(&mention, d) / tm
+                + config.w_burst * get(&burst, d) / tb;
             if config.w_month > 0.0 {
                 if let Some(date) = from_day_number(d) {
                     let days_in = f64::from(date.days_in_month());

@@ -6,7 +6,10 @@ use chronicle_ner::{corpus, tags};
 
 #[test]
 fn dev_f1_stays_above_91() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/conll2003/eng.testa");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/conll2003/eng.testa"
+    );
     let Ok(text) = corpus::read_text(std::path::Path::new(path)) else {
         println!("skipping: {path} not found");
         return;

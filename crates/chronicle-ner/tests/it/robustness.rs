@@ -53,15 +53,23 @@ fn ten_thousand_token_sentence() {
 
 #[test]
 fn one_case_text() {
-    let upper = annotate("GERMAN CHANCELLOR ANGELA MERKEL MET PRESIDENT BARACK OBAMA IN WASHINGTON ON MONDAY .");
+    let upper = annotate(
+        "GERMAN CHANCELLOR ANGELA MERKEL MET PRESIDENT BARACK OBAMA IN WASHINGTON ON MONDAY .",
+    );
     assert_well_formed(&upper);
-    let lower = annotate("german chancellor angela merkel met president barack obama in washington on monday .");
+    let lower = annotate(
+        "german chancellor angela merkel met president barack obama in washington on monday .",
+    );
     assert_well_formed(&lower);
 }
 
 #[test]
 fn unknown_scripts() {
-    for text in ["北京是中国的首都。习近平在北京。", "Москва — столица России.", "🙂🙂 \u{202e} \u{0} \u{feff}x"] {
+    for text in [
+        "北京是中国的首都。习近平在北京。",
+        "Москва — столица России.",
+        "🙂🙂 \u{202e} \u{0} \u{feff}x",
+    ] {
         assert_well_formed(&annotate(text));
     }
 }

@@ -107,7 +107,7 @@ fn sets() {
             22..34 SET P1W "twice a week"
             36..41 SET P1D "daily"
             43..52 SET XXXX-07 "each July"
-            57..64 DATE 2017-02-28 "Tuesday"
+            57..71 SET XXXX-WXX-2TNI "Tuesday nights"
             76..82 SET P1Y "a year"
         "#]],
     );
@@ -214,7 +214,7 @@ fn absolute_dates() {
             29..42 DATE 2015-08-05 "5 August 2015"
             44..53 DATE 1997-07 "July 1997"
             61..69 DATE 2017-03-04 "3/4/2017"
-            71..86 DATE 1997-10-23 "Friday, Oct. 23"
+            71..86 DATE 1998-10-23 "Friday, Oct. 23"
             88..107 DATE 1996 "nineteen ninety-six"
             115..119 DATE 1990 "1990"
         "#]],

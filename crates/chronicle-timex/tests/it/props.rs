@@ -208,6 +208,18 @@ fn huge_and_binary_looking_text() {
     for x in &t {
         assert!(x.span.is_valid_in(&text));
     }
+    // Nesting phrases cannot recurse without bound.
+    for unit in [
+        "the end of ",
+        "early ",
+        "earlier in the ",
+        "about the ",
+        "the beginning of the middle of ",
+    ] {
+        let nested = unit.repeat(50_000) + "1990";
+        let t = tag_text(&nested, Some(Date::constant(2017, 3, 2)));
+        assert!(t.iter().all(|x| x.span.is_valid_in(&nested)));
+    }
     let long_word = "a".repeat(1 << 20);
     assert!(tag_text(&long_word, None).is_empty());
 }
