@@ -64,12 +64,20 @@ fn class_words(phrase: &str) -> Vec<String> {
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .map(possessive_free)
-        .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "any" | "no" | "all" | "i" | "we" | "they" | "he" | "she"))
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "the" | "a" | "an" | "any" | "no" | "all" | "i" | "we" | "they" | "he" | "she"
+            )
+        })
         .collect()
 }
 
 fn possessive_free(w: &str) -> String {
-    w.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’']).to_string()
+    w.trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_end_matches(['\'', '’'])
+        .to_string()
 }
 
 /// Two proper words share their stem ("Russia"/"Russians", "China"/"Chinese").
@@ -91,11 +99,15 @@ fn describing_words(sentence: &str, start: usize, end: usize) -> Vec<String> {
         .split_whitespace()
         .rev()
         .take(5)
-        .map(|w| possessive_free(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')))
+        .map(|w| {
+            possessive_free(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        })
         .collect();
     if let Some(rest) = after.trim_start().strip_prefix(',') {
         let appositive = rest.split([',', '.', ';']).next().unwrap_or("");
-        out.extend(appositive.split_whitespace().take(6).map(|w| possessive_free(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))));
+        out.extend(appositive.split_whitespace().take(6).map(|w| {
+            possessive_free(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        }));
     }
     out.retain(|w| w.chars().next().is_some_and(char::is_uppercase));
     out
@@ -139,7 +151,12 @@ impl Matcher<'_> {
     /// Whether counterpart `name` of a contact falls under what was denied.
     /// `denied` is `(id, is a person)` when the KB knows the phrase; a
     /// known group ("Russians" tagged as a nationality) is still a class.
-    fn matches(&mut self, denied: &str, denied_id: Option<(i64, bool)>, name: &str) -> Result<bool> {
+    fn matches(
+        &mut self,
+        denied: &str,
+        denied_id: Option<(i64, bool)>,
+        name: &str,
+    ) -> Result<bool> {
         let who = self.entity(name)?;
         if let (Some((d, _)), Some((w, _, _))) = (denied_id, &who) {
             if d == *w {
@@ -191,8 +208,12 @@ pub fn conflicts(store: &Store, entity: Option<&str>) -> Result<Vec<Conflict>> {
     // All denials even with a focus: the focus may be the denied party's
     // class member, who is not a participant of the denial.
     for denial in store.events_of(None, Some("denial"), 10_000)? {
-        let Some(speaker_name) = denial.participants.first() else { continue };
-        let Some((speaker_id, speaker, _)) = m.entity(speaker_name)? else { continue };
+        let Some(speaker_name) = denial.participants.first() else {
+            continue;
+        };
+        let Some((speaker_id, speaker, _)) = m.entity(speaker_name)? else {
+            continue;
+        };
         let said = date_of(&denial);
         for denied in denial.participants.iter().skip(1) {
             // "the Russians" is a class unless the KB knows the phrase as a name.
@@ -202,8 +223,14 @@ pub fn conflicts(store: &Store, entity: Option<&str>) -> Result<Vec<Conflict>> {
                 contacts_of.insert(speaker_id, rows);
             }
             let mut evidence = Vec::new();
-            for c in contacts_of.get(&speaker_id).map(Vec::as_slice).unwrap_or(&[]) {
-                if c.negated || (c.prov.doc == denial.prov.doc && c.prov.sentence == denial.prov.sentence) {
+            for c in contacts_of
+                .get(&speaker_id)
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+            {
+                if c.negated
+                    || (c.prov.doc == denial.prov.doc && c.prov.sentence == denial.prov.sentence)
+                {
                     continue;
                 }
                 let when = date_of(c);
@@ -217,7 +244,9 @@ pub fn conflicts(store: &Store, entity: Option<&str>) -> Result<Vec<Conflict>> {
                 for p in &c.participants {
                     let e = m.entity(p)?;
                     participants.push(e.as_ref().map_or_else(|| p.clone(), |e| e.1.clone()));
-                    if e.as_ref().map(|e| e.0) != Some(speaker_id) && m.matches(denied, denied_id, p)? {
+                    if e.as_ref().map(|e| e.0) != Some(speaker_id)
+                        && m.matches(denied, denied_id, p)?
+                    {
                         hit = true;
                     }
                 }
@@ -245,13 +274,18 @@ pub fn conflicts(store: &Store, entity: Option<&str>) -> Result<Vec<Conflict>> {
                     continue;
                 }
             }
-            let text = if denial.sentence_text.is_empty() { denial.trigger.clone() } else { denial.sentence_text.trim().to_string() };
+            let text = if denial.sentence_text.is_empty() {
+                denial.trigger.clone()
+            } else {
+                denial.sentence_text.trim().to_string()
+            };
             // The same statement reported again: one conflict, all sources.
             let ws = words(&text);
-            if let Some(o) = out
-                .iter_mut()
-                .find(|o| o.speaker == speaker && o.statement.denied == *denied && jaccard(&words(&o.statement.text), &ws) >= SAME_TEXT)
-            {
+            if let Some(o) = out.iter_mut().find(|o| {
+                o.speaker == speaker
+                    && o.statement.denied == *denied
+                    && jaccard(&words(&o.statement.text), &ws) >= SAME_TEXT
+            }) {
                 if !o.statement.sources.contains(&denial.prov.doc) {
                     o.statement.sources.push(denial.prov.doc.clone());
                     o.statement.provenance.push(Source::from(&denial.prov));
@@ -291,7 +325,9 @@ mod tests {
         let docs: Vec<&str> = c[0].evidence.iter().map(|e| e.doc.as_str()).collect();
         assert_eq!(docs, vec!["wapo-1", "nyt-1"]);
         assert_eq!(c[0].evidence[0].date.as_deref(), Some("2016-07"));
-        assert!(c[0].evidence[0].participants.contains(&"Sergey Kislyak".to_string()));
+        assert!(c[0].evidence[0]
+            .participants
+            .contains(&"Sergey Kislyak".to_string()));
         // Filtering by the counterpart finds it too; by an uninvolved person, not.
         assert_eq!(conflicts(&store, Some("Kislyak")).unwrap().len(), 1);
         assert!(conflicts(&store, Some("Angela Merkel")).unwrap().is_empty());

@@ -76,7 +76,13 @@ mod tests {
         assert_eq!(list.len(), 3);
         assert_eq!(list[0].name, "Jeff Sessions");
         assert!(list[0].mentions >= list[1].mentions);
-        assert!(list[0].aliases.iter().any(|a| a.name == "Attorney General Jeff Sessions"));
-        assert_eq!(entity_info(&store, "kislyak").unwrap().name, "Sergey Kislyak");
+        assert!(list[0]
+            .aliases
+            .iter()
+            .any(|a| a.name == "Attorney General Jeff Sessions"));
+        assert_eq!(
+            entity_info(&store, "kislyak").unwrap().name,
+            "Sergey Kislyak"
+        );
     }
 }

@@ -45,8 +45,19 @@ fn urls(c: &Contact) -> String {
 pub fn contacts_csv(contacts: &[Contact]) -> String {
     let mut out = String::from("source,target,date,docs,urls\n");
     for (a, b, c) in edges(contacts) {
-        let row = [a.to_string(), b.to_string(), c.date.clone(), c.sources.join(" "), urls(c)];
-        out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        let row = [
+            a.to_string(),
+            b.to_string(),
+            c.date.clone(),
+            c.sources.join(" "),
+            urls(c),
+        ];
+        out.push_str(
+            &row.iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         out.push('\n');
     }
     out

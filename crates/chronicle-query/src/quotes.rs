@@ -28,7 +28,12 @@ pub struct QuoteItem {
 ///
 /// # Errors
 /// Unknown speaker (with suggestions) and store errors.
-pub fn quotes(store: &Store, speaker: Option<&str>, dates: &DateFilter, limit: usize) -> Result<Vec<QuoteItem>> {
+pub fn quotes(
+    store: &Store,
+    speaker: Option<&str>,
+    dates: &DateFilter,
+    limit: usize,
+) -> Result<Vec<QuoteItem>> {
     let id = match speaker {
         Some(name) => Some(resolve(store, name)?.id),
         None => {
@@ -44,7 +49,9 @@ pub fn quotes(store: &Store, speaker: Option<&str>, dates: &DateFilter, limit: u
     let mut names: HashMap<String, String> = HashMap::new();
     let mut out: Vec<(QuoteItem, std::collections::HashSet<String>)> = Vec::new();
     for q in rows {
-        let (Some(raw), Some(date)) = (q.speaker.clone(), q.prov.doc_date.clone()) else { continue };
+        let (Some(raw), Some(date)) = (q.speaker.clone(), q.prov.doc_date.clone()) else {
+            continue;
+        };
         if !dates.contains(&date) || q.text.trim().is_empty() {
             continue;
         }
@@ -96,8 +103,20 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].speaker, "Jeff Sessions");
         assert_eq!(q[0].date, "2017-01-10");
-        assert_eq!(q[0].provenance[0].url.as_deref(), Some("https://example.org/hearing-1"));
-        let none = quotes(&store, None, &DateFilter { from: Some("2017-02".into()), to: None }, 10).unwrap();
+        assert_eq!(
+            q[0].provenance[0].url.as_deref(),
+            Some("https://example.org/hearing-1")
+        );
+        let none = quotes(
+            &store,
+            None,
+            &DateFilter {
+                from: Some("2017-02".into()),
+                to: None,
+            },
+            10,
+        )
+        .unwrap();
         assert!(none.is_empty());
     }
 }

@@ -18,7 +18,9 @@ pub struct DocSpec<'a> {
 }
 
 fn find(text: &str, what: &str) -> Span {
-    let i = text.find(what).unwrap_or_else(|| panic!("`{what}` not in test text"));
+    let i = text
+        .find(what)
+        .unwrap_or_else(|| panic!("`{what}` not in test text"));
     Span::new(i, i + what.len())
 }
 
@@ -77,7 +79,11 @@ pub fn store_of(specs: &[DocSpec<'_>]) -> (tempfile::TempDir, Store) {
     let docs: Vec<Doc> = specs.iter().map(build).collect();
     let mut w = Writer::open(dir.path(), "test").expect("writer");
     let out = w.write_batch(&docs, false).expect("batch");
-    assert!(out.iter().all(|o| matches!(o, chronicle_store::Outcome::Added)), "{out:?}");
+    assert!(
+        out.iter()
+            .all(|o| matches!(o, chronicle_store::Outcome::Added)),
+        "{out:?}"
+    );
     drop(w);
     let store = Store::open(dir.path()).expect("store");
     (dir, store)

@@ -100,7 +100,11 @@ pub fn timeline(store: &Store, name: &str, opts: &TimelineOptions) -> Result<Tim
         if let Some(s) = ev.prov.sentence {
             covered.insert((ev.prov.doc.clone(), s));
         }
-        let text = if ev.sentence_text.is_empty() { ev.trigger.clone() } else { ev.sentence_text.trim().to_string() };
+        let text = if ev.sentence_text.is_empty() {
+            ev.trigger.clone()
+        } else {
+            ev.sentence_text.trim().to_string()
+        };
         items.push(TimelineItem {
             date,
             kind: ev.kind.clone(),
@@ -115,7 +119,9 @@ pub fn timeline(store: &Store, name: &str, opts: &TimelineOptions) -> Result<Tim
     }
 
     for q in store.quotes_of(Some(entity.id), &all, FETCH)? {
-        let Some(date) = q.prov.doc_date.clone() else { continue };
+        let Some(date) = q.prov.doc_date.clone() else {
+            continue;
+        };
         if let Some(s) = q.prov.sentence {
             covered.insert((q.prov.doc.clone(), s));
         }
@@ -163,8 +169,16 @@ pub fn timeline(store: &Store, name: &str, opts: &TimelineOptions) -> Result<Tim
         // Keep events, then statements, then mentions with a date of their
         // own, then the most widely reported.
         items.sort_by(|a, b| {
-            (rank(&a.kind), a.dated_by == "published", std::cmp::Reverse(a.sources.len()))
-                .cmp(&(rank(&b.kind), b.dated_by == "published", std::cmp::Reverse(b.sources.len())))
+            (
+                rank(&a.kind),
+                a.dated_by == "published",
+                std::cmp::Reverse(a.sources.len()),
+            )
+                .cmp(&(
+                    rank(&b.kind),
+                    b.dated_by == "published",
+                    std::cmp::Reverse(b.sources.len()),
+                ))
         });
         items.truncate(opts.limit);
     }
@@ -180,7 +194,8 @@ pub fn timeline(store: &Store, name: &str, opts: &TimelineOptions) -> Result<Tim
 /// Merges items reporting the same thing: same kind and date, and for
 /// events the same participants (or for texts near-identical words).
 pub(crate) fn merge_items(items: Vec<TimelineItem>) -> Vec<TimelineItem> {
-    let mut buckets: HashMap<(String, String), Vec<(TimelineItem, HashSet<String>)>> = HashMap::new();
+    let mut buckets: HashMap<(String, String), Vec<(TimelineItem, HashSet<String>)>> =
+        HashMap::new();
     let mut order: Vec<(String, String)> = Vec::new();
     for item in items {
         let key = (item.kind.clone(), item.date.clone());
@@ -232,8 +247,14 @@ mod tests {
         assert_eq!(contacts.len(), 1, "{:#?}", t.items);
         assert_eq!(contacts[0].date, "2016-07");
         assert_eq!(contacts[0].dated_by, "event");
-        assert_eq!(contacts[0].sources, vec!["wapo-1".to_string(), "nyt-1".to_string()]);
-        assert_eq!(contacts[0].participants, vec!["Jeff Sessions".to_string(), "Sergey Kislyak".to_string()]);
+        assert_eq!(
+            contacts[0].sources,
+            vec!["wapo-1".to_string(), "nyt-1".to_string()]
+        );
+        assert_eq!(
+            contacts[0].participants,
+            vec!["Jeff Sessions".to_string(), "Sergey Kislyak".to_string()]
+        );
         assert!(t.items.iter().any(|i| i.kind == "denial"));
         // Sorted by date.
         assert!(t.items.windows(2).all(|w| w[0].date <= w[1].date));
@@ -251,7 +272,11 @@ mod tests {
         };
         let t = timeline(&store, "Jeff Sessions", &opts).unwrap();
         assert!(!t.items.is_empty());
-        assert!(t.items.iter().all(|i| i.date.as_str() >= "2017"), "{:#?}", t.items);
+        assert!(
+            t.items.iter().all(|i| i.date.as_str() >= "2017"),
+            "{:#?}",
+            t.items
+        );
     }
 
     #[test]
@@ -259,7 +284,10 @@ mod tests {
         let (_d, store) = sessions_store();
         match timeline(&store, "Jeff Sesions", &TimelineOptions::default()) {
             Err(crate::QueryError::UnknownEntity { suggestions, .. }) => {
-                assert_eq!(suggestions.first().map(String::as_str), Some("Jeff Sessions"))
+                assert_eq!(
+                    suggestions.first().map(String::as_str),
+                    Some("Jeff Sessions")
+                )
             }
             other => panic!("expected an unknown-entity error, got {other:?}"),
         }

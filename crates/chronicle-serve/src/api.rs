@@ -38,14 +38,19 @@ fn dates(from: &Option<String>, to: &Option<String>) -> Result<DateFilter, Serve
 fn day(v: &Option<String>, name: &str) -> Result<Option<chronicle_model::Date>, ServeError> {
     v.as_deref()
         .map(|d| {
-            d.parse()
-                .map_err(|_| ServeError::BadRequest(format!("{name}: `{d}` is not a date (YYYY-MM-DD)")))
+            d.parse().map_err(|_| {
+                ServeError::BadRequest(format!("{name}: `{d}` is not a date (YYYY-MM-DD)"))
+            })
         })
         .transpose()
 }
 
 pub async fn not_found() -> Response {
-    (StatusCode::NOT_FOUND, Json(json!({"error": "no such endpoint"}))).into_response()
+    (
+        StatusCode::NOT_FOUND,
+        Json(json!({"error": "no such endpoint"})),
+    )
+        .into_response()
 }
 
 pub async fn stats(State(s): St) -> ApiResult {
@@ -75,7 +80,9 @@ pub struct SearchParams {
 pub async fn search(State(s): St, Query(p): Query<SearchParams>) -> ApiResult {
     let text = p.q.unwrap_or_default();
     if text.trim().is_empty() {
-        return Err(ServeError::BadRequest("the `q` parameter is required".into()));
+        return Err(ServeError::BadRequest(
+            "the `q` parameter is required".into(),
+        ));
     }
     let query = SearchQuery {
         text,
@@ -99,7 +106,9 @@ pub struct Paging {
 
 pub async fn documents(State(s): St, Query(p): Query<Paging>) -> ApiResult {
     let (offset, limit) = (p.offset.unwrap_or(0), p.limit.unwrap_or(50).min(1000));
-    let docs = s.with_store(move |store| Ok(store.documents(offset, limit)?)).await?;
+    let docs = s
+        .with_store(move |store| Ok(store.documents(offset, limit)?))
+        .await?;
     let items: Vec<Value> = docs
         .iter()
         .map(|d| json!({"id": d.id, "date": d.date, "title": d.title, "url": d.url, "source": d.source}))
@@ -108,7 +117,13 @@ pub async fn documents(State(s): St, Query(p): Query<Paging>) -> ApiResult {
 }
 
 pub async fn document(State(s): St, Path(id): Path<String>) -> ApiResult {
-    let doc = s.with_store(move |store| Ok(store.get(&id)?.ok_or(ServeError::NotFound(format!("no document `{id}`")))?)).await?;
+    let doc = s
+        .with_store(move |store| {
+            Ok(store
+                .get(&id)?
+                .ok_or(ServeError::NotFound(format!("no document `{id}`")))?)
+        })
+        .await?;
     let off = CharOffsets::new(&doc.text);
     let sp = |s: chronicle_model::Span| {
         let (a, b) = off.span(s);
@@ -145,7 +160,9 @@ pub async fn entities(State(s): St, Query(p): Query<EntityParams>) -> ApiResult 
 }
 
 pub async fn entity(State(s): St, Path(name): Path<String>) -> ApiResult {
-    let e = s.with_store(move |store| Ok(chronicle_query::entity_info(store, &name)?)).await?;
+    let e = s
+        .with_store(move |store| Ok(chronicle_query::entity_info(store, &name)?))
+        .await?;
     Ok(Json(to_json(&e)?))
 }
 
@@ -157,12 +174,18 @@ pub struct DatedParams {
     speaker: Option<String>,
 }
 
-pub async fn timeline(State(s): St, Path(name): Path<String>, Query(p): Query<DatedParams>) -> ApiResult {
+pub async fn timeline(
+    State(s): St,
+    Path(name): Path<String>,
+    Query(p): Query<DatedParams>,
+) -> ApiResult {
     let opts = TimelineOptions {
         dates: dates(&p.from, &p.to)?,
         limit: p.limit.unwrap_or(200).min(10_000),
     };
-    let t = s.with_store(move |store| Ok(chronicle_query::timeline(store, &name, &opts)?)).await?;
+    let t = s
+        .with_store(move |store| Ok(chronicle_query::timeline(store, &name, &opts)?))
+        .await?;
     Ok(Json(to_json(&t)?))
 }
 
@@ -170,7 +193,14 @@ pub async fn quotes(State(s): St, Query(p): Query<DatedParams>) -> ApiResult {
     let filter = dates(&p.from, &p.to)?;
     let limit = p.limit.unwrap_or(100).min(10_000);
     let q = s
-        .with_store(move |store| Ok(chronicle_query::quotes(store, p.speaker.as_deref(), &filter, limit)?))
+        .with_store(move |store| {
+            Ok(chronicle_query::quotes(
+                store,
+                p.speaker.as_deref(),
+                &filter,
+                limit,
+            )?)
+        })
         .await?;
     Ok(Json(to_json(&q)?))
 }
@@ -197,9 +227,16 @@ pub async fn contacts(State(s): St, Query(p): Query<EntityFilter>) -> Result<Res
         .await?;
     Ok(match p.format.as_deref() {
         None | Some("json") => Json(to_json(&c)?).into_response(),
-        Some("csv") => ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], chronicle_query::contacts_csv(&c)).into_response(),
+        Some("csv") => (
+            [(header::CONTENT_TYPE, "text/csv; charset=utf-8")],
+            chronicle_query::contacts_csv(&c),
+        )
+            .into_response(),
         Some("graphml") => (
-            [(header::CONTENT_TYPE, "application/graphml+xml; charset=utf-8")],
+            [(
+                header::CONTENT_TYPE,
+                "application/graphml+xml; charset=utf-8",
+            )],
             chronicle_query::contacts_graphml(&c),
         )
             .into_response(),

@@ -12,7 +12,10 @@ pub enum ServeError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("unknown entity `{name}`")]
-    UnknownEntity { name: String, suggestions: Vec<String> },
+    UnknownEntity {
+        name: String,
+        suggestions: Vec<String>,
+    },
     #[error("{0}")]
     BadRequest(String),
     #[error("invalid request body")]
@@ -31,7 +34,9 @@ impl From<QueryError> for ServeError {
     fn from(e: QueryError) -> Self {
         match e {
             QueryError::Store(s) => ServeError::Store(s),
-            QueryError::UnknownEntity { name, suggestions } => ServeError::UnknownEntity { name, suggestions },
+            QueryError::UnknownEntity { name, suggestions } => {
+                ServeError::UnknownEntity { name, suggestions }
+            }
         }
     }
 }
@@ -55,7 +60,9 @@ impl IntoResponse for ServeError {
                 StatusCode::SERVICE_UNAVAILABLE,
                 json!({"error": message, "retry": true}),
             ),
-            ServeError::Store(StoreError::Query { .. }) => (StatusCode::BAD_REQUEST, json!({"error": message})),
+            ServeError::Store(StoreError::Query { .. }) => {
+                (StatusCode::BAD_REQUEST, json!({"error": message}))
+            }
             ServeError::Store(_) | ServeError::Bind { .. } | ServeError::Internal(_) => {
                 (StatusCode::INTERNAL_SERVER_ERROR, json!({"error": message}))
             }

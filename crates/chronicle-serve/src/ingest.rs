@@ -32,13 +32,21 @@ fn parse(body: &[u8]) -> Result<Vec<Doc>, ServeError> {
     };
     let mut docs = Vec::new();
     let mut errors = Vec::new();
-    let _ = chronicle_ingest::read_reader("body", "body.jsonl", body, false, true, &options, &mut |r| {
-        match r {
-            Ok(d) => docs.push(d),
-            Err(e) => errors.push(e.to_string()),
-        }
-        ControlFlow::Continue(())
-    });
+    let _ = chronicle_ingest::read_reader(
+        "body",
+        "body.jsonl",
+        body,
+        false,
+        true,
+        &options,
+        &mut |r| {
+            match r {
+                Ok(d) => docs.push(d),
+                Err(e) => errors.push(e.to_string()),
+            }
+            ControlFlow::Continue(())
+        },
+    );
     if !errors.is_empty() {
         return Err(ServeError::InvalidBody(errors));
     }
@@ -61,15 +69,21 @@ pub async fn ingest(
     let _guard = s.ingest_lock.lock().await;
     let state = Arc::clone(&s);
     tokio::task::spawn_blocking(move || {
-        let pipeline = state
-            .pipeline
-            .get_or_init(|| chronicle_annotate::pipeline(chronicle_annotate::Layers::ALL).map_err(|e| e.to_string()));
-        let pipeline = pipeline.as_ref().map_err(|e| ServeError::Internal(format!("annotation pipeline: {e}")))?;
+        let pipeline = state.pipeline.get_or_init(|| {
+            chronicle_annotate::pipeline(chronicle_annotate::Layers::ALL).map_err(|e| e.to_string())
+        });
+        let pipeline = pipeline
+            .as_ref()
+            .map_err(|e| ServeError::Internal(format!("annotation pipeline: {e}")))?;
         for d in &mut docs {
             pipeline.annotate(d);
             d.tokens = Vec::new();
         }
-        let annotator = format!("chronicle {} ({})", env!("CARGO_PKG_VERSION"), pipeline.stage_names().join("+"));
+        let annotator = format!(
+            "chronicle {} ({})",
+            env!("CARGO_PKG_VERSION"),
+            pipeline.stage_names().join("+")
+        );
         let mut writer = Writer::open(&state.config.store, &annotator)?;
         let outcomes = writer.write_batch(&docs, replace)?;
         drop(writer);
@@ -83,8 +97,12 @@ pub async fn ingest(
                 match o {
                     Outcome::Added => json!({"id": d.id, "outcome": "added"}),
                     Outcome::Replaced => json!({"id": d.id, "outcome": "replaced"}),
-                    Outcome::Duplicate { of } => json!({"id": d.id, "outcome": "duplicate", "of": of}),
-                    Outcome::Rejected { reason } => json!({"id": d.id, "outcome": "rejected", "reason": reason}),
+                    Outcome::Duplicate { of } => {
+                        json!({"id": d.id, "outcome": "duplicate", "of": of})
+                    }
+                    Outcome::Rejected { reason } => {
+                        json!({"id": d.id, "outcome": "rejected", "reason": reason})
+                    }
                 }
             })
             .collect();

@@ -156,7 +156,10 @@ pub fn run_blocking(config: Config, addr: SocketAddr) -> Result<(), ServeError> 
                 addr: addr.to_string(),
                 message: e.to_string(),
             })?;
-        let local = listener.local_addr().map(|a| a.to_string()).unwrap_or_else(|_| addr.to_string());
+        let local = listener
+            .local_addr()
+            .map(|a| a.to_string())
+            .unwrap_or_else(|_| addr.to_string());
         if !addr.ip().is_loopback() {
             eprintln!("warning: serving on {local}, reachable from other machines");
         }

@@ -555,7 +555,9 @@ fn resolve(conn: &Connection) -> Result<u64> {
                 next_id - 1
             }
         };
-        let canonical = top(&anchor.forms).unwrap_or(anchor.norm.as_str()).to_string();
+        let canonical = top(&anchor.forms)
+            .unwrap_or(anchor.norm.as_str())
+            .to_string();
         for g in merged.remove(&key).unwrap_or_default() {
             for (l, n) in g.labels {
                 *anchor.labels.entry(l).or_default() += n;
@@ -726,7 +728,9 @@ impl Store {
             .collect();
         Ok(match cands.as_slice() {
             [only] => Some(only.clone()),
-            [first, second, ..] if first.mentions as i64 >= DOMINANCE * (second.mentions as i64).max(1) => {
+            [first, second, ..]
+                if first.mentions as i64 >= DOMINANCE * (second.mentions as i64).max(1) =>
+            {
                 Some(first.clone())
             }
             _ => None,

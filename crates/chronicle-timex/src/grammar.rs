@@ -1520,7 +1520,18 @@ impl<'a> Parser<'a> {
                 }
                 cand(j + 1, TimexType::Time, Val::P(Point::DayPart(d, p)))
             }
-            Lex::Word(W::Future) if matches!(w, Lex::Word(W::This)) => None,
+            // "the next morning", "the following evening": the day after the reference
+            Lex::Pod(p) if matches!(w, Lex::Word(W::Next | W::Following)) => {
+                let base = match self.reference() {
+                    Some(Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _)) => d,
+                    _ => self.ctx.dct?,
+                };
+                cand(
+                    j + 1,
+                    TimexType::Time,
+                    Val::P(Point::DayPart(add_days(base, 1)?, p)),
+                )
+            }
             _ => None,
         }
     }
@@ -1860,6 +1871,12 @@ impl<'a> Parser<'a> {
             Lex::Int(h, 1..=2) if (1..=12).contains(&h) => match self.lex(i + 1) {
                 Lex::AmPm(pm) => (h as u8, 0, i + 2, Some(pm)),
                 Lex::Word(W::Other2) => (h as u8, 0, i + 2, None),
+                // "4 in the morning"
+                Lex::Word(W::In)
+                    if self.is(i + 2, W::The) && matches!(self.lex(i + 3), Lex::Pod(_)) =>
+                {
+                    (h as u8, 0, i + 1, None)
+                }
                 _ => return None,
             },
             _ => return None,
@@ -1883,7 +1900,7 @@ impl<'a> Parser<'a> {
             Some(false) if h == 12 => 0,
             _ => h,
         };
-        if pm.is_none() && !matches!(self.lex(i), Lex::Clock(..)) {
+        if pm.is_none() && !matches!(self.lex(i), Lex::Clock(..)) && !self.is(i + 1, W::Other2) {
             return None;
         }
         self.clock_tail(i, h, m, end)

@@ -13,7 +13,12 @@ pub struct Args<'a> {
 }
 
 pub fn run(store: &Path, args: &Args<'_>) -> anyhow::Result<ExitCode> {
-    if [args.csv, args.graphml, args.json].iter().filter(|b| **b).count() > 1 {
+    if [args.csv, args.graphml, args.json]
+        .iter()
+        .filter(|b| **b)
+        .count()
+        > 1
+    {
         anyhow::bail!("choose one of --csv, --graphml and --json");
     }
     let st = super::timeline::open(store)?;
@@ -26,7 +31,12 @@ pub fn run(store: &Path, args: &Args<'_>) -> anyhow::Result<ExitCode> {
         print!("{}", chronicle_query::contacts_graphml(&contacts));
     } else {
         for c in &contacts {
-            println!("{:<10}  {}  [{}]", c.date, c.participants.join(" — "), c.sources.join(", "));
+            println!(
+                "{:<10}  {}  [{}]",
+                c.date,
+                c.participants.join(" — "),
+                c.sources.join(", ")
+            );
         }
         if contacts.is_empty() {
             eprintln!("no contacts");

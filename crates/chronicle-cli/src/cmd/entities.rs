@@ -3,7 +3,12 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(store: &Path, label: Option<&str>, limit: usize, json: bool) -> anyhow::Result<ExitCode> {
+pub fn run(
+    store: &Path,
+    label: Option<&str>,
+    limit: usize,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
     let st = super::timeline::open(store)?;
     let list = chronicle_query::entities(&st, label, limit)?;
     if json {
@@ -26,7 +31,11 @@ pub fn run(store: &Path, label: Option<&str>, limit: usize, json: bool) -> anyho
             e.first_seen.as_deref().unwrap_or("?"),
             e.last_seen.as_deref().unwrap_or("?"),
             e.name,
-            if aliases.is_empty() { String::new() } else { format!("  aka {}", aliases.join(", ")) }
+            if aliases.is_empty() {
+                String::new()
+            } else {
+                format!("  aka {}", aliases.join(", "))
+            }
         );
     }
     Ok(ExitCode::SUCCESS)

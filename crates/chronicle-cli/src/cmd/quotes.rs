@@ -20,7 +20,12 @@ pub fn run(store: &Path, args: &Args<'_>) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     for q in &quotes {
-        println!("{}  {}: \u{201c}{}\u{201d}", q.date, q.speaker, q.text.trim());
+        println!(
+            "{}  {}: \u{201c}{}\u{201d}",
+            q.date,
+            q.speaker,
+            q.text.trim()
+        );
         println!("            [{}]", q.sources.join(", "));
     }
     if quotes.is_empty() {

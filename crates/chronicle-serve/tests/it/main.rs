@@ -10,7 +10,13 @@ use chronicle_serve::Config;
 use chronicle_store::Writer;
 use serde_json::Value;
 
-fn doc(id: &str, date: &str, text: &str, ents: &[(&str, &str)], events: &[(&str, &[&str], &str)]) -> Doc {
+fn doc(
+    id: &str,
+    date: &str,
+    text: &str,
+    ents: &[(&str, &str)],
+    events: &[(&str, &[&str], &str)],
+) -> Doc {
     let mut d = Doc::new(id, date.parse().ok(), text);
     d.meta.url = Some(format!("https://example.org/{id}"));
     d.sentences.push(Span::new(0, text.len()));
@@ -45,14 +51,20 @@ fn fill(dir: &Path) {
                 "a",
                 "2017-03-02",
                 "Jeff Sessions met Sergey Kislyak in July 2016.",
-                &[("Jeff Sessions", "Jeff Sessions"), ("Sergey Kislyak", "Sergey Kislyak")],
+                &[
+                    ("Jeff Sessions", "Jeff Sessions"),
+                    ("Sergey Kislyak", "Sergey Kislyak"),
+                ],
                 &[("met", &["Jeff Sessions", "Sergey Kislyak"], "2016-07")],
             ),
             doc(
                 "b",
                 "2017-03-03",
                 "Sessions and Sergey Kislyak met in July 2016, officials said.",
-                &[("Sessions", "Jeff Sessions"), ("Sergey Kislyak", "Sergey Kislyak")],
+                &[
+                    ("Sessions", "Jeff Sessions"),
+                    ("Sergey Kislyak", "Sergey Kislyak"),
+                ],
                 &[("met", &["Jeff Sessions", "Sergey Kislyak"], "2016-07")],
             ),
         ],
@@ -73,7 +85,9 @@ fn start(config: Config) -> SocketAddr {
             .expect("runtime");
         rt.block_on(async move {
             let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-            chronicle_serve::serve(config, listener).await.expect("serve");
+            chronicle_serve::serve(config, listener)
+                .await
+                .expect("serve");
         });
     });
     addr
@@ -91,8 +105,15 @@ fn request(addr: SocketAddr, method: &str, path: &str, body: &[u8]) -> (u16, Str
     let mut out = Vec::new();
     let _ = s.read_to_end(&mut out);
     let text = String::from_utf8_lossy(&out).to_string();
-    let status = text.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
-    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
     (status, body)
 }
 
@@ -149,7 +170,10 @@ fn page_assets_openapi_and_contacts_export() {
     let (status, body) = request(addr, "GET", "/api/contacts?format=csv", b"");
     assert_eq!(status, 200);
     assert!(body.starts_with("source,target,date,docs,urls\n"), "{body}");
-    assert!(body.contains("Jeff Sessions,Sergey Kislyak,2016-07,a b,"), "{body}");
+    assert!(
+        body.contains("Jeff Sessions,Sergey Kislyak,2016-07,a b,"),
+        "{body}"
+    );
     let (status, _) = request(addr, "GET", "/api/contacts?format=xml", b"");
     assert_eq!(status, 400);
 }
@@ -159,7 +183,12 @@ fn ingest_validates_limits_and_respects_read_only() {
     let (_d, addr) = server(false, 2048);
     let (status, body) = request(addr, "POST", "/api/ingest", b"{\"id\": \"x\", \"text\": \n");
     assert_eq!(status, 400, "{body}");
-    assert!(json(&body)["errors"][0].as_str().is_some_and(|e| e.contains("body:1")), "{body}");
+    assert!(
+        json(&body)["errors"][0]
+            .as_str()
+            .is_some_and(|e| e.contains("body:1")),
+        "{body}"
+    );
     let big = vec![b' '; 8192];
     let (status, _) = request(addr, "POST", "/api/ingest", &big);
     assert_eq!(status, 413);
@@ -184,7 +213,13 @@ fn queries_run_while_another_writer_ingests() {
         let mut w = Writer::open(&path, "test").expect("writer");
         for i in 0..20 {
             let text = format!("Jeff Sessions spoke on day {i}.");
-            let d = doc(&format!("w{i}"), "2017-04-01", &text, &[("Jeff Sessions", "Jeff Sessions")], &[]);
+            let d = doc(
+                &format!("w{i}"),
+                "2017-04-01",
+                &text,
+                &[("Jeff Sessions", "Jeff Sessions")],
+                &[],
+            );
             w.write_batch(&[d], false).expect("batch");
         }
     });
