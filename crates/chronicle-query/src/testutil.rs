@@ -4,6 +4,9 @@
 use chronicle_model::{Doc, Entity, EntityLabel, Event, Quote, QuoteKind, Span};
 use chronicle_store::{Store, Writer};
 
+/// `(kind, trigger as written, participants, date, negated)`.
+pub type EventSpec<'a> = (&'a str, &'a str, &'a [&'a str], Option<&'a str>, bool);
+
 pub struct DocSpec<'a> {
     pub id: &'a str,
     pub date: &'a str,
@@ -12,7 +15,7 @@ pub struct DocSpec<'a> {
     /// `(mention as written, per-document canonical, label)`; every occurrence is marked.
     pub entities: &'a [(&'a str, &'a str, EntityLabel)],
     /// `(kind, trigger as written, participants, date, negated)`.
-    pub events: &'a [(&'a str, &'a str, &'a [&'a str], Option<&'a str>, bool)],
+    pub events: &'a [EventSpec<'a>],
     /// `(content as written, speaker)`.
     pub quotes: &'a [(&'a str, &'a str)],
 }

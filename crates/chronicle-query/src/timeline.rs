@@ -193,9 +193,11 @@ pub fn timeline(store: &Store, name: &str, opts: &TimelineOptions) -> Result<Tim
 
 /// Merges items reporting the same thing: same kind and date, and for
 /// events the same participants (or for texts near-identical words).
+/// Items of one kind and date, each with its word set.
+type Bucket = Vec<(TimelineItem, HashSet<String>)>;
+
 pub(crate) fn merge_items(items: Vec<TimelineItem>) -> Vec<TimelineItem> {
-    let mut buckets: HashMap<(String, String), Vec<(TimelineItem, HashSet<String>)>> =
-        HashMap::new();
+    let mut buckets: HashMap<(String, String), Bucket> = HashMap::new();
     let mut order: Vec<(String, String)> = Vec::new();
     for item in items {
         let key = (item.kind.clone(), item.date.clone());

@@ -119,9 +119,9 @@ pub async fn documents(State(s): St, Query(p): Query<Paging>) -> ApiResult {
 pub async fn document(State(s): St, Path(id): Path<String>) -> ApiResult {
     let doc = s
         .with_store(move |store| {
-            Ok(store
+            store
                 .get(&id)?
-                .ok_or(ServeError::NotFound(format!("no document `{id}`")))?)
+                .ok_or(ServeError::NotFound(format!("no document `{id}`")))
         })
         .await?;
     let off = CharOffsets::new(&doc.text);

@@ -438,7 +438,7 @@ fn max_opt(a: Option<String>, b: Option<String>) -> Option<String> {
     }
 }
 
-fn top<'a>(counts: &'a HashMap<String, i64>) -> Option<&'a str> {
+fn top(counts: &HashMap<String, i64>) -> Option<&str> {
     counts
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
@@ -499,7 +499,7 @@ fn resolve(conn: &Connection) -> Result<u64> {
         }
     }
     let mut merge_into: Vec<((bool, String), (bool, String))> = Vec::new();
-    for ((per, norm), _) in &groups {
+    for (per, norm) in groups.keys() {
         if !*per || norm.contains(' ') {
             continue;
         }

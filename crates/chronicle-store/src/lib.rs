@@ -13,9 +13,11 @@
 //! 1. one SQLite transaction (WAL mode) inserts the batch's documents and
 //!    layers with `indexed = 0`, and records in `pending_deletes` the index
 //!    keys of any documents it replaced;
-//! 2. the batch is added to tantivy (after deleting those keys and the
-//!    batch's own keys), tantivy commits, and then one small SQLite
-//!    transaction sets `indexed = 1` and clears `pending_deletes`.
+//! 2. every couple of thousand documents, and when the writer finishes,
+//!    the documents with `indexed = 0` are added to tantivy (after deleting
+//!    those keys and the documents' own keys), tantivy commits, and then
+//!    one small SQLite transaction sets `indexed = 1` and clears
+//!    `pending_deletes`.
 //!
 //! A kill before step 1 commits loses the batch as a whole (SQLite's
 //! atomicity). A kill anywhere after it leaves documents with `indexed = 0`;

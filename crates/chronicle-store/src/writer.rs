@@ -49,10 +49,18 @@ pub struct Writer {
     index_writer: IndexWriter<TantivyDocument>,
     fields: Fields,
     annotator: String,
+    /// Documents stored since the last index commit.
+    unindexed_count: usize,
+    index_every: usize,
 }
 
 /// Documents re-indexed per tantivy commit during recovery.
 const RECOVERY_CHUNK: usize = 2000;
+
+/// Stored documents that may wait for the full-text index: a tantivy
+/// commit per small batch would cost more than the batch itself, and the
+/// `indexed` flags make waiting safe (see the crate docs).
+const INDEX_EVERY: usize = 2000;
 
 impl Writer {
     /// Opens the store in `dir` for writing (creating it on first use) and
@@ -72,9 +80,17 @@ impl Writer {
             index_writer,
             fields,
             annotator: annotator.to_string(),
+            unindexed_count: 0,
+            index_every: INDEX_EVERY,
         };
         writer.sync_index()?;
         Ok(writer)
+    }
+
+    /// Commits the full-text index once at least `docs` documents wait
+    /// for it (at least 1).
+    pub fn set_index_every(&mut self, docs: usize) {
+        self.index_every = docs.max(1);
     }
 
     /// The store directory.
@@ -82,8 +98,9 @@ impl Writer {
         &self.dir
     }
 
-    /// Stores a batch: one SQLite transaction for all its documents, then
-    /// one full-text commit. Returns one outcome per document, in order.
+    /// Stores a batch: one SQLite transaction for all its documents; the
+    /// full-text index follows every couple of thousand documents (see
+    /// [`Writer::set_index_every`]) and at [`Writer::finish`]. Returns one outcome per document, in order.
     ///
     /// # Errors
     /// Database or index failures; nothing of the batch is stored then
@@ -95,8 +112,25 @@ impl Writer {
             outcomes.push(store_one(&tx, doc, replace, &self.annotator)?);
         }
         tx.commit()?;
-        self.sync_index()?;
+        self.unindexed_count += outcomes
+            .iter()
+            .filter(|o| matches!(o, Outcome::Added | Outcome::Replaced))
+            .count();
+        if self.unindexed_count >= self.index_every {
+            self.sync_index()?;
+        }
         Ok(outcomes)
+    }
+
+    /// Brings the full-text index up to date with everything written so
+    /// far. Call at the end of a run; a writer dropped without it (or
+    /// killed) leaves the work to the next [`Writer::open`].
+    ///
+    /// # Errors
+    /// Database or index failures.
+    pub fn finish(&mut self) -> Result<()> {
+        self.sync_index()?;
+        Ok(())
     }
 
     /// Brings tantivy up to date with SQLite: removes the index entries of
@@ -112,6 +146,7 @@ impl Writer {
                 .collect::<rusqlite::Result<_>>()?;
             let pending = self.unindexed(RECOVERY_CHUNK)?;
             if deletes.is_empty() && pending.is_empty() {
+                self.unindexed_count = 0;
                 return Ok(total);
             }
             for &key in &deletes {

@@ -70,6 +70,9 @@ pub fn run(store: &Path, input: &InputArgs, replace: bool) -> anyhow::Result<Exi
                     break;
                 }
             }
+            let t = std::time::Instant::now();
+            writer.finish()?;
+            write_secs += t.elapsed().as_secs_f64();
             Ok((report, write_secs))
         });
 

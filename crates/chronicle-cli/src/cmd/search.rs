@@ -1,5 +1,7 @@
 //! `chronicle search`: BM25 full-text search with an optional date range.
 
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -29,24 +31,38 @@ pub fn run(store: &Path, args: &Args<'_>) -> anyhow::Result<ExitCode> {
         to,
         limit: args.limit,
     })?;
+    let mut out = String::new();
     if args.json {
         let items: Vec<_> = hits
             .iter()
             .map(|h| json!({"id": h.id, "date": h.date, "title": h.title, "snippet": h.snippet, "score": h.score}))
             .collect();
-        println!("{}", serde_json::Value::Array(items));
+        let _ = writeln!(out, "{}", serde_json::Value::Array(items));
     } else {
         for h in &hits {
             let date = h.date.as_deref().unwrap_or("----------");
             match &h.title {
-                Some(t) => println!("{:7.3}  {date}  {}  {t}", h.score, h.id),
-                None => println!("{:7.3}  {date}  {}", h.score, h.id),
-            }
-            println!("         {}", h.snippet);
+                Some(t) => writeln!(out, "{:7.3}  {date}  {}  {t}", h.score, h.id),
+                None => writeln!(out, "{:7.3}  {date}  {}", h.score, h.id),
+            }?;
+            writeln!(out, "         {}", h.snippet)?;
         }
         if hits.is_empty() {
             eprintln!("no matches");
         }
     }
+    emit(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a command's output to stdout; a closed pipe (`| head`) is not an error.
+pub(super) fn emit(out: &str) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }

@@ -1,5 +1,6 @@
 //! `chronicle show`: one stored document with its annotations.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -16,85 +17,94 @@ pub fn run(store: &Path, id: &str, json: bool) -> anyhow::Result<ExitCode> {
         eprintln!("error: no document `{id}` in the store {}", store.display());
         return Ok(ExitCode::from(1));
     };
-    if json {
-        print!("{}", output::json::doc_line(&doc));
+    let out = if json {
+        output::json::doc_line(&doc)
     } else {
-        print_text(&doc);
-    }
+        render(&doc)?
+    };
+    super::search::emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_text(doc: &Doc) {
-    println!("id:     {}", doc.id);
-    println!(
+fn render(doc: &Doc) -> Result<String, std::fmt::Error> {
+    let mut out = String::new();
+    writeln!(out, "id:     {}", doc.id)?;
+    writeln!(
+        out,
         "date:   {}",
         doc.date.map_or("-".to_string(), |d| d.to_string())
-    );
+    )?;
     if let Some(t) = &doc.title {
-        println!("title:  {t}");
+        writeln!(out, "title:  {t}")?;
     }
     if let Some(u) = &doc.meta.url {
-        println!("url:    {u}");
+        writeln!(out, "url:    {u}")?;
     }
     if let Some(s) = &doc.meta.source {
-        println!("source: {s}");
+        writeln!(out, "source: {s}")?;
     }
-    println!();
-    println!("{}", doc.text.trim_end());
-    println!();
-    println!(
+    writeln!(out)?;
+    writeln!(out, "{}", doc.text.trim_end())?;
+    writeln!(out)?;
+    writeln!(
+        out,
         "{} sentences, {} entities, {} timexes, {} quotes, {} events",
         doc.sentences.len(),
         doc.entities.len(),
         doc.timexes.len(),
         doc.quotes.len(),
         doc.events.len()
-    );
+    )?;
     if !doc.entities.is_empty() {
-        println!("\nentities:");
+        writeln!(out, "\nentities:")?;
         for e in &doc.entities {
-            println!(
+            writeln!(
+                out,
                 "  {:<4} {} → {}",
                 e.label.as_str(),
                 doc.slice(e.span),
                 e.canonical
-            );
+            )?;
         }
     }
     if !doc.timexes.is_empty() {
-        println!("\ntimexes:");
+        writeln!(out, "\ntimexes:")?;
         for t in &doc.timexes {
-            println!(
+            writeln!(
+                out,
                 "  {:<8} {} → {}",
                 t.kind.as_str(),
                 doc.slice(t.span),
                 t.value
-            );
+            )?;
         }
     }
     if !doc.quotes.is_empty() {
-        println!("\nquotes:");
+        writeln!(out, "\nquotes:")?;
         for q in &doc.quotes {
-            println!(
+            writeln!(
+                out,
                 "  [{}] {}: “{}” ({})",
                 q.kind.as_str(),
                 q.speaker.as_deref().unwrap_or("?"),
                 doc.slice(q.span),
                 q.cue
-            );
+            )?;
         }
     }
     if !doc.events.is_empty() {
-        println!("\nevents:");
+        writeln!(out, "\nevents:")?;
         for e in &doc.events {
-            println!(
+            writeln!(
+                out,
                 "  {} `{}` {} {}{}",
                 e.kind,
                 e.trigger,
                 e.participants.join(", "),
                 e.date.as_deref().unwrap_or("-"),
                 if e.negated { " (negated)" } else { "" }
-            );
+            )?;
         }
     }
+    Ok(out)
 }

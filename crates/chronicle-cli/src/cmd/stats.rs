@@ -1,5 +1,6 @@
 //! `chronicle stats`: counts of documents and annotations in the store.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -11,6 +12,7 @@ pub fn run(store: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let st =
         Store::open(store).with_context(|| format!("opening the store {}", store.display()))?;
     let s = st.stats()?;
+    let mut out = String::new();
     if json {
         let by_label: serde_json::Map<String, serde_json::Value> = s
             .entities_by_label
@@ -33,32 +35,39 @@ pub fn run(store: &Path, json: bool) -> anyhow::Result<ExitCode> {
             "quotes": s.quotes,
             "events": s.events,
         });
-        println!("{value}");
+        writeln!(out, "{value}")?;
     } else {
-        println!(
+        writeln!(
+            out,
             "store       {} (format {})",
             store.display(),
             s.format_version
-        );
-        println!("documents   {}", s.docs);
+        )?;
+        writeln!(out, "documents   {}", s.docs)?;
         if let (Some(a), Some(b)) = (&s.first_date, &s.last_date) {
-            println!("dates       {a} .. {b}");
+            writeln!(out, "dates       {a} .. {b}")?;
         }
         if s.unindexed > 0 {
-            println!("unindexed   {} (the next ingest indexes them)", s.unindexed);
+            writeln!(
+                out,
+                "unindexed   {} (the next ingest indexes them)",
+                s.unindexed
+            )?;
         }
-        println!("sentences   {}", s.sentences);
-        println!("paragraphs  {}", s.paragraphs);
-        println!(
+        writeln!(out, "sentences   {}", s.sentences)?;
+        writeln!(out, "paragraphs  {}", s.paragraphs)?;
+        writeln!(
+            out,
             "entities    {} ({} distinct names)",
             s.entities, s.distinct_entities
-        );
+        )?;
         for (label, n) in &s.entities_by_label {
-            println!("  {label:<9} {n}");
+            writeln!(out, "  {label:<9} {n}")?;
         }
-        println!("timexes     {}", s.timexes);
-        println!("quotes      {}", s.quotes);
-        println!("events      {}", s.events);
+        writeln!(out, "timexes     {}", s.timexes)?;
+        writeln!(out, "quotes      {}", s.quotes)?;
+        writeln!(out, "events      {}", s.events)?;
     }
+    super::search::emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -53,7 +53,8 @@ pub fn run(input: &InputArgs, out: Option<&Path>) -> anyhow::Result<ExitCode> {
             }
             Err(err) => {
                 bad += 1;
-                eprintln!("error: {}: {err:#}", file.display());
+                // Every error names its file (the reader's errors carry the path).
+                eprintln!("error: {err:#}");
                 if input.strict {
                     break;
                 }
@@ -89,7 +90,8 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn convert(file: &Path, pipeline: &chronicle_model::Pipeline) -> anyhow::Result<String> {
-    let content = std::fs::read_to_string(file).context("reading")?;
+    let content =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
     let parsed = read_timeml(&file.display().to_string(), &content)?;
     let mut doc = parsed.doc.clone();
     doc.timexes.clear();

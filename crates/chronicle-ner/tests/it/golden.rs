@@ -16,7 +16,9 @@ fn polnear_possessive_and_surname() {
     check(
         "Donald Trump’s campaign manager, Corey Lewandowski, will be interviewed about Trump being under fire about recent comments he made regarding Muslims.",
         expect![[r#"
+            0..12 PER "Donald Trump" "Donald Trump"
             35..52 PER "Corey Lewandowski" "Corey Lewandowski"
+            80..85 PER "Trump" "Donald Trump"
             143..150 PER "Muslims" "Muslims"
         "#]],
     );

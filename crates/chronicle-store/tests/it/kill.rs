@@ -19,6 +19,8 @@ fn kill_child_entry() {
         return;
     };
     let mut w = Writer::open(std::path::Path::new(&dir), "kill-test").expect("open");
+    // Index commits every other batch, so kills land around them too.
+    w.set_index_every(2 * BATCH as usize);
     // Starts from 0 each run: what is stored comes back as duplicates.
     for n in 0..10_000u64 {
         let docs: Vec<_> = (n * BATCH..(n + 1) * BATCH).map(article).collect();

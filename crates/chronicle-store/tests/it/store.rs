@@ -18,6 +18,7 @@ fn round_trip_keeps_every_layer() {
     let docs: Vec<_> = (0..5).map(article).collect();
     let out = w.write_batch(&docs, false).unwrap();
     assert!(out.iter().all(|o| *o == Outcome::Added), "{out:?}");
+    w.finish().unwrap();
     drop(w);
     let store = Store::open(dir.path()).unwrap();
     for doc in &docs {
@@ -56,12 +57,12 @@ fn ingest_is_idempotent_and_replace_is_explicit() {
     let mut w = Writer::open(dir.path(), "test").unwrap();
     let a = article(1);
     assert_eq!(
-        w.write_batch(&[a.clone()], false).unwrap(),
+        w.write_batch(std::slice::from_ref(&a), false).unwrap(),
         vec![Outcome::Added]
     );
     // Same id, same text.
     assert_eq!(
-        w.write_batch(&[a.clone()], false).unwrap(),
+        w.write_batch(std::slice::from_ref(&a), false).unwrap(),
         vec![Outcome::Duplicate { of: "doc-1".into() }]
     );
     // Another id, same text up to whitespace and case.
@@ -89,6 +90,7 @@ fn ingest_is_idempotent_and_replace_is_explicit() {
         w.write_batch(&[changed.clone()], true).unwrap(),
         vec![Outcome::Replaced]
     );
+    w.finish().unwrap();
     drop(w);
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.stats().unwrap().docs, 1);
@@ -125,6 +127,7 @@ fn search_ranks_phrases_and_filters_dates() {
     docs[7].quotes.clear();
     docs[7].events.clear();
     w.write_batch(&docs, false).unwrap();
+    w.finish().unwrap();
     drop(w);
     let store = Store::open(dir.path()).unwrap();
     let phrase = store.search(&query("\"Jeff Sessions\"")).unwrap();
@@ -215,6 +218,7 @@ fn recovers_documents_missing_from_the_index() {
     {
         let mut w = Writer::open(dir.path(), "test").unwrap();
         w.write_batch(&[article(1), article(2)], false).unwrap();
+        w.finish().unwrap();
     }
     // Simulate a kill between the SQLite commit and the index commit: the
     // flags say "not indexed", and a stale index entry may or may not exist.
