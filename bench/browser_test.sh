@@ -18,9 +18,13 @@ if [ -z "$CHROMIUM" ]; then
   CHROMIUM="$(command -v chromium)"
 fi
 
-echo "== building chronicle (release)"
-cargo build --release -p chronicle-cli
-BIN="${CARGO_TARGET_DIR:-target}/release/chronicle"
+# CHRONICLE_BIN names an already built binary (skips the build).
+BIN="${CHRONICLE_BIN:-}"
+if [ -z "$BIN" ]; then
+  echo "== building chronicle (release)"
+  cargo build --release -p chronicle-cli
+  BIN="${CARGO_TARGET_DIR:-target}/release/chronicle"
+fi
 
 WORK="$(mktemp -d)"
 SERVER_PID=""

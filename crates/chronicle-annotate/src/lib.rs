@@ -50,7 +50,8 @@ impl Layers {
 /// # Errors
 /// When the entity model cannot be loaded.
 pub fn pipeline(layers: Layers) -> Result<Pipeline> {
-    let mut stages: Vec<Box<dyn chronicle_model::Stage>> = vec![Box::new(chronicle_text::Segmenter)];
+    let mut stages: Vec<Box<dyn chronicle_model::Stage>> =
+        vec![Box::new(chronicle_text::Segmenter)];
     let need_quotes = layers.quotes;
     if layers.timexes || need_quotes {
         stages.push(Box::new(chronicle_timex::TimexTagger::new()));

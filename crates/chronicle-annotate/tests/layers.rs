@@ -8,7 +8,10 @@ use proptest::prelude::*;
 fn check_spans(text: &str, what: &str, spans: impl Iterator<Item = Span>) {
     let mut last_start = 0;
     for span in spans {
-        assert!(span.is_valid_in(text), "{what} span {span:?} invalid in {text:?}");
+        assert!(
+            span.is_valid_in(text),
+            "{what} span {span:?} invalid in {text:?}"
+        );
         assert!(span.start >= last_start, "{what} not sorted in {text:?}");
         last_start = span.start;
     }
@@ -33,7 +36,10 @@ fn check_doc(doc: &Doc) {
     }
     // Tokens never overlap and sentences cover tokens in order.
     for w in doc.tokens.windows(2) {
-        assert!(w[0].span.end <= w[1].span.start, "overlapping tokens in {text:?}");
+        assert!(
+            w[0].span.end <= w[1].span.start,
+            "overlapping tokens in {text:?}"
+        );
     }
 }
 

@@ -69,7 +69,12 @@ impl Doc {
         (i < self.sentences.len() && self.sentences[i].start <= at).then_some(i)
     }
 
-    pub fn diagnose(&mut self, stage: &'static str, message: impl Into<String>, span: Option<Span>) {
+    pub fn diagnose(
+        &mut self,
+        stage: &'static str,
+        message: impl Into<String>,
+        span: Option<Span>,
+    ) {
         self.diagnostics.push(Diagnostic {
             stage,
             message: message.into(),

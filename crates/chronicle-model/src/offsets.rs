@@ -56,7 +56,10 @@ mod tests {
         assert_eq!(offsets.char_of(b as u32), 5);
         let c = text.find('c').unwrap();
         assert_eq!(offsets.char_of(c as u32), 10);
-        assert_eq!(offsets.char_of(text.len() as u32), text.chars().count() as u32);
+        assert_eq!(
+            offsets.char_of(text.len() as u32),
+            text.chars().count() as u32
+        );
     }
 
     proptest! {

@@ -91,6 +91,9 @@ mod tests {
         ]);
         assert!(ok.is_ok());
         let bad = Pipeline::new(vec![Box::new(Fake("ner", &[Layer::Tokens], &[]))]);
-        assert!(matches!(bad, Err(PipelineError::MissingLayer { stage: "ner", .. })));
+        assert!(matches!(
+            bad,
+            Err(PipelineError::MissingLayer { stage: "ner", .. })
+        ));
     }
 }

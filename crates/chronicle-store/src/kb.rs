@@ -759,7 +759,9 @@ impl Store {
         let limit = (q.chars().count() / 3).max(2);
         for row in rows {
             let (norm, canonical, mentions) = row?;
-            let d = if !q.is_empty() && (norm.contains(&q) || q.contains(&norm)) {
+            // A query that is part of a longer name ("Jobs" in "Steve Jobs")
+            // is as near as it gets; otherwise, edit distance.
+            let d = if q.chars().count() >= 3 && norm.contains(&q) {
                 0
             } else {
                 levenshtein(&q, &norm)

@@ -62,7 +62,9 @@ mod tests {
 
     #[test]
     fn recognises() {
-        for w in ["U.S.", "U.S", "a.m.", "Sen.", "Gov", "Jan.", "Corp.", "Inc.", "J."] {
+        for w in [
+            "U.S.", "U.S", "a.m.", "Sen.", "Gov", "Jan.", "Corp.", "Inc.", "J.",
+        ] {
             assert!(is_abbreviation(w), "{w}");
         }
         for w in ["the", "Sessions", "US", ""] {

@@ -74,7 +74,10 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
             }
         }
         if end_here || last + 1 >= tokens.len() {
-            let span = Span::new(tokens[start].span.start as usize, tokens[last].span.end as usize);
+            let span = Span::new(
+                tokens[start].span.start as usize,
+                tokens[last].span.end as usize,
+            );
             out.push(span);
             start = last + 1;
             i = last + 1;
@@ -121,12 +124,68 @@ fn can_start_after(text: &str, terminal: &str, _kind: TokenKind, next: Token) ->
 /// alone is weak evidence (after "U.S." or an ellipsis).
 fn starts_sentence_strongly(word: &str) -> bool {
     const STARTERS: &[&str] = &[
-        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "On",
-        "At", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "There",
-        "As", "After", "Before", "When", "While", "If", "Since", "For", "So", "Yet", "However",
-        "Meanwhile", "Still", "Now", "Then", "Some", "Many", "Most", "No", "Not", "What", "Who",
-        "Why", "How", "Where", "Mr.", "Mrs.", "Ms.", "Dr.", "Last", "Next", "Earlier", "Later",
-        "According", "Officials", "Police", "Analysts",
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "You",
+        "But",
+        "And",
+        "In",
+        "On",
+        "At",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "Our",
+        "There",
+        "As",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "If",
+        "Since",
+        "For",
+        "So",
+        "Yet",
+        "However",
+        "Meanwhile",
+        "Still",
+        "Now",
+        "Then",
+        "Some",
+        "Many",
+        "Most",
+        "No",
+        "Not",
+        "What",
+        "Who",
+        "Why",
+        "How",
+        "Where",
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "Dr.",
+        "Last",
+        "Next",
+        "Earlier",
+        "Later",
+        "According",
+        "Officials",
+        "Police",
+        "Analysts",
     ];
     STARTERS.contains(&word) || word.starts_with(['"', '“', '`'])
 }
@@ -135,14 +194,20 @@ fn starts_sentence_strongly(word: &str) -> bool {
 /// its own (headline, one-sentence-a-line text): the next line starts like a
 /// sentence and the line did not stop mid-clause.
 fn line_break_ends_sentence(text: &str, line: &[Token], next: Token) -> bool {
-    let Some(prev) = line.last() else { return false };
+    let Some(prev) = line.last() else {
+        return false;
+    };
     let pw = &text[prev.span];
     if matches!(pw, "," | ";" | ":" | "-" | "–" | "(" | "&") {
         return false;
     }
     let nw = &text[next.span];
     let first = nw.chars().next().unwrap_or(' ');
-    if !(first.is_uppercase() || first.is_numeric() || next.kind == TokenKind::Quote || next.kind == TokenKind::Punct) {
+    if !(first.is_uppercase()
+        || first.is_numeric()
+        || next.kind == TokenKind::Quote
+        || next.kind == TokenKind::Punct)
+    {
         return false;
     }
     // A line ending in a lowercase function word was wrapped mid-sentence.
@@ -161,14 +226,20 @@ mod tests {
 
     fn sents(text: &str) -> Vec<&str> {
         let tokens = tokenize(text);
-        split_sentences(text, &tokens).iter().map(|s| &text[*s]).collect()
+        split_sentences(text, &tokens)
+            .iter()
+            .map(|s| &text[*s])
+            .collect()
     }
 
     #[test]
     fn abbreviations_do_not_split() {
         assert_eq!(
             sents("Sen. Jeff Sessions met Mr. Kislyak at 10 a.m. on Jan. 5. He denied it."),
-            vec!["Sen. Jeff Sessions met Mr. Kislyak at 10 a.m. on Jan. 5.", "He denied it."]
+            vec![
+                "Sen. Jeff Sessions met Mr. Kislyak at 10 a.m. on Jan. 5.",
+                "He denied it."
+            ]
         );
     }
 
@@ -176,7 +247,11 @@ mod tests {
     fn sentence_ends_after_closing_quote() {
         assert_eq!(
             sents("He said, “I did not meet them.” Pelosi disagreed. \"Resign!\" she said."),
-            vec!["He said, “I did not meet them.”", "Pelosi disagreed.", "\"Resign!\" she said."]
+            vec![
+                "He said, “I did not meet them.”",
+                "Pelosi disagreed.",
+                "\"Resign!\" she said."
+            ]
         );
     }
 
@@ -184,7 +259,11 @@ mod tests {
     fn acronym_at_sentence_end() {
         assert_eq!(
             sents("He moved to the U.S. The move was quiet. The U.S. Senate voted."),
-            vec!["He moved to the U.S.", "The move was quiet.", "The U.S. Senate voted."]
+            vec![
+                "He moved to the U.S.",
+                "The move was quiet.",
+                "The U.S. Senate voted."
+            ]
         );
     }
 
@@ -204,7 +283,11 @@ mod tests {
     fn ptb_lines() {
         assert_eq!(
             sents("`` We are done . '' he said . \nBP 's shares fell 5 % \nThe end"),
-            vec!["`` We are done . '' he said .", "BP 's shares fell 5 %", "The end"]
+            vec![
+                "`` We are done . '' he said .",
+                "BP 's shares fell 5 %",
+                "The end"
+            ]
         );
     }
 

@@ -55,7 +55,9 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
 }
 
-const CLITICS: &[&str] = &["s", "re", "ve", "ll", "d", "m", "S", "RE", "VE", "LL", "D", "M"];
+const CLITICS: &[&str] = &[
+    "s", "re", "ve", "ll", "d", "m", "S", "RE", "VE", "LL", "D", "M",
+];
 
 impl<'a> Scanner<'a> {
     #[inline]
@@ -149,7 +151,11 @@ impl<'a> Scanner<'a> {
                 TokenKind::Quote
             }
             b'`' => {
-                self.pos += if self.peek(self.pos + 1) == Some(b'`') { 2 } else { 1 };
+                self.pos += if self.peek(self.pos + 1) == Some(b'`') {
+                    2
+                } else {
+                    1
+                };
                 TokenKind::Quote
             }
             b'\'' => self.apostrophe_start(),
@@ -207,7 +213,10 @@ impl<'a> Scanner<'a> {
     }
 
     fn run_of(&self, b: u8) -> usize {
-        self.bytes[self.pos..].iter().take_while(|&&c| c == b).count()
+        self.bytes[self.pos..]
+            .iter()
+            .take_while(|&&c| c == b)
+            .count()
     }
 
     fn ptb_bracket(&self) -> Option<usize> {
@@ -249,9 +258,8 @@ impl<'a> Scanner<'a> {
             '—' | '–' | '…' | '‐' | '‑' | '‒' | '―' | '•' | '·' | '¿' | '¡' | '§' | '¶' => {
                 TokenKind::Punct
             }
-            '€' | '£' | '¥' | '¢' | '₹' | '₽' | '©' | '®' | '™' | '°' | '±' | '×' | '÷' | '′' | '″' => {
-                TokenKind::Symbol
-            }
+            '€' | '£' | '¥' | '¢' | '₹' | '₽' | '©' | '®' | '™' | '°' | '±' | '×' | '÷' | '′'
+            | '″' => TokenKind::Symbol,
             _ => {
                 if c.is_ascii_punctuation() {
                     TokenKind::Punct
@@ -311,7 +319,12 @@ impl<'a> Scanner<'a> {
         let run = &rest[..run_end];
         let trim = |run: &[u8]| {
             let mut end = run.len();
-            while end > 0 && matches!(run[end - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'') {
+            while end > 0
+                && matches!(
+                    run[end - 1],
+                    b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\''
+                )
+            {
                 end -= 1;
             }
             end
@@ -356,7 +369,10 @@ impl<'a> Scanner<'a> {
                     } else {
                         break;
                     }
-                } else if self.char_at(self.pos).is_some_and(|c| c.is_alphanumeric() || is_mark(c)) {
+                } else if self
+                    .char_at(self.pos)
+                    .is_some_and(|c| c.is_alphanumeric() || is_mark(c))
+                {
                     self.advance_char();
                 } else {
                     break;
@@ -416,8 +432,7 @@ impl<'a> Scanner<'a> {
             break;
         }
         // "n't" as its own token.
-        if self.text[start..self.pos].eq_ignore_ascii_case("n")
-            && self.apostrophe_len(self.pos) > 0
+        if self.text[start..self.pos].eq_ignore_ascii_case("n") && self.apostrophe_len(self.pos) > 0
         {
             let a = self.apostrophe_len(self.pos);
             if matches!(self.peek(self.pos + a), Some(b't' | b'T')) {
@@ -509,7 +524,10 @@ mod tests {
     fn quotes_and_dashes() {
         assert_eq!(
             toks("“I never met,” he said — “with anyone…”"),
-            vec!["“", "I", "never", "met", ",", "”", "he", "said", "—", "“", "with", "anyone", "…", "”"]
+            vec![
+                "“", "I", "never", "met", ",", "”", "he", "said", "—", "“", "with", "anyone", "…",
+                "”"
+            ]
         );
         assert_eq!(
             toks("\"No,\" O'Brien said -- 'really'."),
@@ -521,7 +539,10 @@ mod tests {
     fn ptb_input() {
         assert_eq!(
             toks("`` BP 's well -LRB- Macondo -RRB- is n't sealed . ''"),
-            vec!["``", "BP", "'s", "well", "-LRB-", "Macondo", "-RRB-", "is", "n't", "sealed", ".", "''"]
+            vec![
+                "``", "BP", "'s", "well", "-LRB-", "Macondo", "-RRB-", "is", "n't", "sealed", ".",
+                "''"
+            ]
         );
     }
 
@@ -530,8 +551,14 @@ mod tests {
         assert_eq!(
             toks("See https://example.com/a?b=1. Mail ann@example.org, #Brexit @BBCNews"),
             vec![
-                "See", "https://example.com/a?b=1", ".", "Mail", "ann@example.org", ",",
-                "#Brexit", "@BBCNews"
+                "See",
+                "https://example.com/a?b=1",
+                ".",
+                "Mail",
+                "ann@example.org",
+                ",",
+                "#Brexit",
+                "@BBCNews"
             ]
         );
     }
@@ -541,7 +568,21 @@ mod tests {
         let text = "WASHINGTON (Reuters) - Hello.\n\nNext para.";
         let t = tokenize(text);
         let words: Vec<&str> = t.iter().map(|t| &text[t.span]).collect();
-        assert_eq!(words, vec!["WASHINGTON", "(", "Reuters", ")", "-", "Hello", ".", "Next", "para", "."]);
+        assert_eq!(
+            words,
+            vec![
+                "WASHINGTON",
+                "(",
+                "Reuters",
+                ")",
+                "-",
+                "Hello",
+                ".",
+                "Next",
+                "para",
+                "."
+            ]
+        );
         assert!(t[0].has(Token::PARAGRAPH_START));
         assert!(t[7].has(Token::PARAGRAPH_START));
         assert!(!t[6].has(Token::SPACE_BEFORE));
@@ -549,6 +590,9 @@ mod tests {
 
     #[test]
     fn hyphens_and_accents() {
-        assert_eq!(toks("Russian-born Žižek's co-op"), vec!["Russian-born", "Žižek", "'s", "co-op"]);
+        assert_eq!(
+            toks("Russian-born Žižek's co-op"),
+            vec!["Russian-born", "Žižek", "'s", "co-op"]
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! `chronicle contacts`: who met whom, when, with sources; CSV and GraphML
 //! exports of the contact graph.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -22,25 +23,27 @@ pub fn run(store: &Path, args: &Args<'_>) -> anyhow::Result<ExitCode> {
         anyhow::bail!("choose one of --csv, --graphml and --json");
     }
     let st = super::timeline::open(store)?;
+    let mut out = String::new();
     let contacts = chronicle_query::contacts(&st, args.entity, args.limit)?;
     if args.json {
-        println!("{}", serde_json::to_string(&contacts)?);
+        writeln!(out, "{}", serde_json::to_string(&contacts)?)?;
     } else if args.csv {
-        print!("{}", chronicle_query::contacts_csv(&contacts));
+        write!(out, "{}", chronicle_query::contacts_csv(&contacts))?;
     } else if args.graphml {
-        print!("{}", chronicle_query::contacts_graphml(&contacts));
+        write!(out, "{}", chronicle_query::contacts_graphml(&contacts))?;
     } else {
         for c in &contacts {
-            println!(
+            writeln!(
+                out,
                 "{:<10}  {}  [{}]",
                 c.date,
                 c.participants.join(" — "),
                 c.sources.join(", ")
-            );
+            )?;
         }
         if contacts.is_empty() {
             eprintln!("no contacts");
         }
     }
-    Ok(ExitCode::SUCCESS)
+    super::timeline::emit(&out)
 }

@@ -1,5 +1,6 @@
 //! `chronicle entities`: the knowledge base's entities, most mentioned first.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -10,10 +11,11 @@ pub fn run(
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     let st = super::timeline::open(store)?;
+    let mut out = String::new();
     let list = chronicle_query::entities(&st, label, limit)?;
     if json {
-        println!("{}", serde_json::to_string(&list)?);
-        return Ok(ExitCode::SUCCESS);
+        writeln!(out, "{}", serde_json::to_string(&list)?)?;
+        return super::timeline::emit(&out);
     }
     for e in &list {
         let aliases: Vec<String> = e
@@ -23,7 +25,8 @@ pub fn run(
             .take(4)
             .map(|a| format!("{} ({})", a.name, a.mentions))
             .collect();
-        println!(
+        writeln!(
+            out,
             "{:>6}  {:<4} {:>6}  {} .. {}  {}{}",
             e.id,
             e.label,
@@ -36,7 +39,7 @@ pub fn run(
             } else {
                 format!("  aka {}", aliases.join(", "))
             }
-        );
+        )?;
     }
-    Ok(ExitCode::SUCCESS)
+    super::timeline::emit(&out)
 }

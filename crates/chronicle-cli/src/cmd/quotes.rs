@@ -1,5 +1,6 @@
 //! `chronicle quotes`: attributed statements, by speaker or all.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -14,22 +15,24 @@ pub struct Args<'a> {
 pub fn run(store: &Path, args: &Args<'_>) -> anyhow::Result<ExitCode> {
     let dates = super::timeline::date_filter(args.from, args.to)?;
     let st = super::timeline::open(store)?;
+    let mut out = String::new();
     let quotes = chronicle_query::quotes(&st, args.speaker, &dates, args.limit)?;
     if args.json {
-        println!("{}", serde_json::to_string(&quotes)?);
-        return Ok(ExitCode::SUCCESS);
+        writeln!(out, "{}", serde_json::to_string(&quotes)?)?;
+        return super::timeline::emit(&out);
     }
     for q in &quotes {
-        println!(
+        writeln!(
+            out,
             "{}  {}: \u{201c}{}\u{201d}",
             q.date,
             q.speaker,
             q.text.trim()
-        );
-        println!("            [{}]", q.sources.join(", "));
+        )?;
+        writeln!(out, "            [{}]", q.sources.join(", "))?;
     }
     if quotes.is_empty() {
         eprintln!("no quotes");
     }
-    Ok(ExitCode::SUCCESS)
+    super::timeline::emit(&out)
 }

@@ -1,5 +1,6 @@
 //! `chronicle timeline`: an entity's dated events, statements and mentions.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -30,6 +31,19 @@ pub fn date_filter(from: Option<&str>, to: Option<&str>) -> anyhow::Result<DateF
     })
 }
 
+/// Writes a command's output; a closed pipe (`| head`) is not an error.
+pub fn emit(out: &str) -> anyhow::Result<ExitCode> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
 pub fn open(store: &Path) -> anyhow::Result<Store> {
     Store::open(store).with_context(|| format!("opening the store {}", store.display()))
 }
@@ -40,19 +54,20 @@ pub fn run(store: &Path, args: &Args<'_>) -> anyhow::Result<ExitCode> {
         limit: args.limit,
     };
     let st = open(store)?;
+    let mut out = String::new();
     let t = chronicle_query::timeline(&st, args.entity, &opts)?;
     if args.json {
-        println!("{}", serde_json::to_string(&t)?);
-        return Ok(ExitCode::SUCCESS);
+        writeln!(out, "{}", serde_json::to_string(&t)?)?;
+        return super::timeline::emit(&out);
     }
-    println!("{} ({}), {} items", t.entity, t.label, t.items.len());
+    writeln!(out, "{} ({}), {} items", t.entity, t.label, t.items.len())?;
     for i in &t.items {
         let mut text: String = i.text.split_whitespace().collect::<Vec<_>>().join(" ");
         if text.chars().count() > 160 {
             text = text.chars().take(157).collect::<String>() + "...";
         }
-        println!("{:<10}  {:<8}  {text}", i.date, i.kind);
-        println!("{:<10}  {:<8}  [{}]", "", "", i.sources.join(", "));
+        writeln!(out, "{:<10}  {:<8}  {text}", i.date, i.kind)?;
+        writeln!(out, "{:<10}  {:<8}  [{}]", "", "", i.sources.join(", "))?;
     }
-    Ok(ExitCode::SUCCESS)
+    super::timeline::emit(&out)
 }

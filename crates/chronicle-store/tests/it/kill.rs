@@ -108,6 +108,12 @@ fn survives_sigkill_and_continues() {
         std::thread::sleep(Duration::from_millis(extra_ms));
         child.kill().expect("SIGKILL");
         let _ = child.wait();
+        if let Ok(stats) = Store::open(dir.path()).and_then(|s| s.stats()) {
+            eprintln!(
+                "round {round}: killed with {} docs, {} not yet indexed",
+                stats.docs, stats.unindexed
+            );
+        }
         let now = check_consistent(dir.path());
         assert!(now > last, "round {round} continued: {last} -> {now}");
         last = now;
