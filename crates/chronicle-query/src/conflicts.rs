@@ -95,22 +95,67 @@ fn describing_words(sentence: &str, start: usize, end: usize) -> Vec<String> {
     let (Some(before), Some(after)) = (sentence.get(..start), sentence.get(end..)) else {
         return Vec::new();
     };
-    let mut out: Vec<String> = before
-        .split_whitespace()
-        .rev()
-        .take(5)
-        .map(|w| {
-            possessive_free(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
-        })
-        .collect();
+    // The title chain right before the name ("Russian Ambassador",
+    // "Russia's ambassador,"): stop at the first word that ends a clause
+    // or is a lower-case word other than a role noun.
+    let mut out: Vec<String> = Vec::new();
+    for (i, raw) in before.split_whitespace().rev().take(4).enumerate() {
+        let ends_clause = raw.ends_with([',', '.', ';', ':']) && i > 0;
+        let w = possessive_free(
+            raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'),
+        );
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        if ends_clause || (lower && !is_role(&w)) {
+            break;
+        }
+        out.push(w);
+    }
+    // An appositive after a comma ("Sergey Kislyak, Russia's ambassador,"),
+    // told from a list ("Obama, Egyptian President …") by its opening word.
     if let Some(rest) = after.trim_start().strip_prefix(',') {
         let appositive = rest.split([',', '.', ';']).next().unwrap_or("");
-        out.extend(appositive.split_whitespace().take(6).map(|w| {
-            possessive_free(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
-        }));
+        let first = appositive.split_whitespace().next().unwrap_or("");
+        let opens =
+            matches!(first, "the" | "a" | "an") || first.ends_with("'s") || first.ends_with("’s");
+        if opens {
+            out.extend(appositive.split_whitespace().take(6).map(|w| {
+                possessive_free(
+                    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'),
+                )
+            }));
+        }
     }
     out.retain(|w| w.chars().next().is_some_and(char::is_uppercase));
     out
+}
+
+/// Lower-case nouns that belong to a person's description.
+fn is_role(w: &str) -> bool {
+    matches!(
+        w,
+        "ambassador"
+            | "envoy"
+            | "diplomat"
+            | "official"
+            | "officials"
+            | "minister"
+            | "president"
+            | "spokesman"
+            | "spokeswoman"
+            | "senator"
+            | "leader"
+            | "chief"
+            | "foreign"
+            | "prime"
+            | "deputy"
+            | "secretary"
+            | "general"
+            | "adviser"
+            | "advisor"
+            | "agent"
+            | "banker"
+            | "executive"
+    )
 }
 
 struct Matcher<'s> {
@@ -178,6 +223,31 @@ impl Matcher<'_> {
     }
 }
 
+/// The person named by the longest run of capitalised words in `phrase`.
+fn person_in(store: &Store, phrase: &str) -> Result<Option<i64>> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let mut best: Option<(usize, i64)> = None;
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i;
+        while j < words.len() && words[j].chars().next().is_some_and(char::is_uppercase) {
+            j += 1;
+        }
+        if j > i {
+            let run = words[i..j].join(" ");
+            if let Some(e) = store.resolve_entity(&run)? {
+                if e.label == "PER" && best.is_none_or(|(n, _)| j - i > n) {
+                    best = Some((j - i, e.id));
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    Ok(best.map(|b| b.1))
+}
+
 fn date_of(ev: &EventRow) -> Option<String> {
     ev.date
         .clone()
@@ -216,8 +286,18 @@ pub fn conflicts(store: &Store, entity: Option<&str>) -> Result<Vec<Conflict>> {
         };
         let said = date_of(&denial);
         for denied in denial.participants.iter().skip(1) {
-            // "the Russians" is a class unless the KB knows the phrase as a name.
-            let denied_id = m.entity(denied)?.map(|e| (e.0, e.2));
+            // "the Russians" is a class unless the KB knows the phrase as a
+            // name, or it contains a person's name ("company chief executive
+            // Tony Hayward"), which then must match by identity.
+            let mut denied_id = m.entity(denied)?.map(|e| (e.0, e.2));
+            if denied_id.is_none() {
+                denied_id = person_in(store, denied)?.map(|id| (id, true));
+            }
+            // A speaker cannot deny contact with themselves: the speaker was
+            // misattributed ("… with Gaddafi's government", said the rebels).
+            if denied_id.is_some_and(|(id, _)| id == speaker_id) {
+                continue;
+            }
             if let std::collections::hash_map::Entry::Vacant(v) = contacts_of.entry(speaker_id) {
                 v.insert(store.events_of(Some(speaker_id), Some("contact"), 10_000)?);
             }
