@@ -163,7 +163,7 @@ struct Matcher<'s> {
     /// Entity id of a per-document name (None: unknown to the KB).
     ids: HashMap<String, Option<(i64, String, bool)>>,
     /// Describing words of an entity across the store.
-    words: HashMap<i64, Vec<String>>,
+    words: HashMap<i64, Vec<Vec<String>>>,
 }
 
 impl Matcher<'_> {
@@ -180,20 +180,18 @@ impl Matcher<'_> {
         Ok(e)
     }
 
-    fn describing(&mut self, id: i64) -> Result<&[String]> {
-        if !self.words.contains_key(&id) {
-            let mut ws = Vec::new();
+    /// Describing words of each mention context of entity `id`.
+    fn describing(&mut self, id: i64) -> Result<&[Vec<String>]> {
+        if let std::collections::hash_map::Entry::Vacant(v) = self.words.entry(id) {
+            let mut all = Vec::new();
             for (sentence, a, b) in self.store.mention_contexts(id, CONTEXTS)? {
-                ws.extend(describing_words(&sentence, a as usize, b as usize));
+                all.push(describing_words(&sentence, a as usize, b as usize));
             }
-            ws.sort();
-            ws.dedup();
-            self.words.insert(id, ws);
+            v.insert(all);
         }
         Ok(self.words.get(&id).map(Vec::as_slice).unwrap_or(&[]))
     }
 
-    /// Whether counterpart `name` of a contact falls under what was denied.
     /// `denied` is `(id, is a person)` when the KB knows the phrase; a
     /// known group ("Russians" tagged as a nationality) is still a class.
     fn matches(
@@ -215,11 +213,20 @@ impl Matcher<'_> {
         if class.is_empty() {
             return Ok(false);
         }
-        let mut desc: Vec<String> = class_words(name);
-        if let Some((id, _, _)) = who {
-            desc.extend(self.describing(id)?.iter().cloned());
+        let fits = |words: &[String]| class.iter().any(|c| words.iter().any(|d| same_stem(c, d)));
+        if fits(&class_words(name)) {
+            return Ok(true);
         }
-        Ok(class.iter().any(|c| desc.iter().any(|d| same_stem(c, d))))
+        let Some((id, _, _)) = who else {
+            return Ok(false);
+        };
+        // A description the press gives the person habitually, not once in
+        // passing: at least a tenth of the contexts, and two when there are
+        // several.
+        let contexts = self.describing(id)?;
+        let hits = contexts.iter().filter(|c| fits(c)).count();
+        let needed = (contexts.len() / 10).max(if contexts.len() >= 5 { 2 } else { 1 });
+        Ok(hits >= needed)
     }
 }
 
