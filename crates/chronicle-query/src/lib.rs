@@ -30,7 +30,10 @@ pub use dates::{is_calendar_date, DateFilter};
 pub use entities::{entities, entity_info, EntityInfo};
 pub use export::{contacts_csv, contacts_graphml};
 pub use quotes::{quotes, QuoteItem};
-pub use timeline::{timeline, Timeline, TimelineItem, TimelineOptions};
+pub use timeline::{
+    timeline, timeline_summary, SummaryItem, SummarySentence, Timeline, TimelineItem,
+    TimelineOptions, TimelineSummary,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum QueryError {

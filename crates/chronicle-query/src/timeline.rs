@@ -76,6 +76,41 @@ fn rank(kind: &str) -> u8 {
 /// Unknown entity (with suggestions) and store errors.
 pub fn timeline(store: &Store, name: &str, opts: &TimelineOptions) -> Result<Timeline> {
     let entity = resolve(store, name)?;
+    let items = gather(store, &entity, &opts.dates)?;
+    let mut items = merge_items(items);
+    if items.len() > opts.limit {
+        // Keep events, then statements, then mentions with a date of their
+        // own, then the most widely reported.
+        items.sort_by(|a, b| {
+            (
+                rank(&a.kind),
+                a.dated_by == "published",
+                std::cmp::Reverse(a.sources.len()),
+            )
+                .cmp(&(
+                    rank(&b.kind),
+                    b.dated_by == "published",
+                    std::cmp::Reverse(b.sources.len()),
+                ))
+        });
+        items.truncate(opts.limit);
+    }
+    items.sort_by(|a, b| a.date.cmp(&b.date).then(rank(&a.kind).cmp(&rank(&b.kind))));
+    Ok(Timeline {
+        entity: entity.canonical,
+        entity_id: entity.id,
+        label: entity.label,
+        items,
+    })
+}
+
+/// Every report about the entity inside `dates`, one item per report
+/// (not merged).
+fn gather(
+    store: &Store,
+    entity: &chronicle_store::EntityRecord,
+    dates: &DateFilter,
+) -> Result<Vec<TimelineItem>> {
     let all = DateRange::default();
     let mut items: Vec<TimelineItem> = Vec::new();
     // Sentences already represented by an event or a quote.
@@ -163,31 +198,129 @@ pub fn timeline(store: &Store, name: &str, opts: &TimelineOptions) -> Result<Tim
         });
     }
 
-    items.retain(|i| opts.dates.contains(&i.date));
-    let mut items = merge_items(items);
-    if items.len() > opts.limit {
-        // Keep events, then statements, then mentions with a date of their
-        // own, then the most widely reported.
-        items.sort_by(|a, b| {
-            (
-                rank(&a.kind),
-                a.dated_by == "published",
-                std::cmp::Reverse(a.sources.len()),
-            )
-                .cmp(&(
-                    rank(&b.kind),
-                    b.dated_by == "published",
-                    std::cmp::Reverse(b.sources.len()),
-                ))
-        });
-        items.truncate(opts.limit);
-    }
-    items.sort_by(|a, b| a.date.cmp(&b.date).then(rank(&a.kind).cmp(&rank(&b.kind))));
-    Ok(Timeline {
+    items.retain(|i| dates.contains(&i.date));
+    Ok(items)
+}
+
+/// An entity's key dates: the timeline summariser's ranking applied to the
+/// entity's reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimelineSummary {
+    /// Canonical name.
+    pub entity: String,
+    pub entity_id: i64,
+    #[serde(rename = "type")]
+    pub label: String,
+    /// One item per key date, oldest first.
+    pub items: Vec<SummaryItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SummaryItem {
+    /// A day, `YYYY-MM-DD`.
+    pub date: String,
+    /// Always `summary`.
+    pub kind: &'static str,
+    /// The representative sentences, joined.
+    pub text: String,
+    /// Ids of every document behind the sentences.
+    pub sources: Vec<String>,
+    /// Importance of the date (comparable within one answer).
+    pub score: f64,
+    /// The representative sentences, most central first, with their sources.
+    pub sentences: Vec<SummarySentence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SummarySentence {
+    pub text: String,
+    pub sources: Vec<String>,
+    /// Provenance of each report of the sentence.
+    pub provenance: Vec<Source>,
+}
+
+/// Sentences shown per key date.
+const SUMMARY_SENTENCES: usize = 2;
+
+/// The `dates` most important days of the entity's timeline, each with up
+/// to two representative sentences.
+///
+/// # Errors
+/// Unknown entity (with suggestions) and store errors.
+pub fn timeline_summary(
+    store: &Store,
+    name: &str,
+    filter: &DateFilter,
+    dates: usize,
+) -> Result<TimelineSummary> {
+    let entity = resolve(store, name)?;
+    let items = gather(store, &entity, filter)?;
+    let dated: Vec<chronicle_tls::DatedItem> = items.iter().filter_map(dated_item).collect();
+    let key = chronicle_tls::key_dates(&dated, dates, SUMMARY_SENTENCES);
+    let same = |a: &str, b: &str| a.split_whitespace().eq(b.split_whitespace());
+    let out = key
+        .into_iter()
+        .map(|k| {
+            let sentences: Vec<SummarySentence> = k
+                .sentences
+                .into_iter()
+                .map(|ks| {
+                    let provenance = ks
+                        .docs
+                        .iter()
+                        .filter_map(|d| {
+                            items
+                                .iter()
+                                .find(|i| i.sources[0] == *d && same(&i.text, &ks.text))
+                                .and_then(|i| i.provenance.first().cloned())
+                        })
+                        .collect();
+                    SummarySentence {
+                        text: ks.text,
+                        sources: ks.docs,
+                        provenance,
+                    }
+                })
+                .collect();
+            let mut sources: Vec<String> = Vec::new();
+            for d in sentences.iter().flat_map(|s| &s.sources) {
+                if !sources.contains(d) {
+                    sources.push(d.clone());
+                }
+            }
+            SummaryItem {
+                date: k.date.to_string(),
+                kind: "summary",
+                text: sentences
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                sources,
+                score: k.score,
+                sentences,
+            }
+        })
+        .collect();
+    Ok(TimelineSummary {
         entity: entity.canonical,
         entity_id: entity.id,
         label: entity.label,
-        items,
+        items: out,
+    })
+}
+
+/// A report as the summariser sees it; reports without a publication date
+/// cannot be placed and are left out.
+fn dated_item(i: &TimelineItem) -> Option<chronicle_tls::DatedItem> {
+    let prov = i.provenance.first()?;
+    let published = prov.date.as_deref()?.get(..10)?.parse().ok()?;
+    Some(chronicle_tls::DatedItem {
+        date: (i.dated_by != "published").then(|| i.date.clone()),
+        published,
+        doc: prov.doc.clone(),
+        position: prov.sentence.map(|s| s as usize),
+        text: i.text.clone(),
     })
 }
 
@@ -239,6 +372,7 @@ pub(crate) fn merge_items(items: Vec<TimelineItem>) -> Vec<TimelineItem> {
 mod tests {
     use super::*;
     use crate::testutil::*;
+    use chronicle_model::EntityLabel;
 
     #[test]
     fn timeline_dates_events_by_their_own_date_and_merges_reports() {
@@ -279,6 +413,66 @@ mod tests {
             "{:#?}",
             t.items
         );
+    }
+
+    #[test]
+    fn summary_picks_the_most_reported_day_with_sources() {
+        let (_d, store) = store_of(&[
+            DocSpec {
+                id: "a-1",
+                date: "2011-08-25",
+                text: "Steve Jobs resigned as chief executive of Apple on Wednesday evening.\n\
+                       Analysts expect little change in the company strategy.",
+                entities: &[("Steve Jobs", "Steve Jobs", EntityLabel::Per)],
+                events: &[],
+                quotes: &[],
+            },
+            DocSpec {
+                id: "b-1",
+                date: "2011-08-25",
+                text: "Apple said Steve Jobs stepped down as chief executive of the company.",
+                entities: &[("Steve Jobs", "Steve Jobs", EntityLabel::Per)],
+                events: &[],
+                quotes: &[],
+            },
+            DocSpec {
+                id: "c-1",
+                date: "2011-06-07",
+                text: "Steve Jobs presented a new online storage service to developers.",
+                entities: &[("Steve Jobs", "Steve Jobs", EntityLabel::Per)],
+                events: &[],
+                quotes: &[],
+            },
+        ]);
+        let s = timeline_summary(&store, "Jobs", &DateFilter::default(), 1).unwrap();
+        assert_eq!(s.entity, "Steve Jobs");
+        assert_eq!(s.items.len(), 1, "{:#?}", s.items);
+        let top = &s.items[0];
+        assert_eq!(top.kind, "summary");
+        // Two reports that day (and none about another day) outrank one.
+        assert!(
+            top.date == "2011-08-25" || top.date == "2011-08-24",
+            "{top:#?}"
+        );
+        assert!(!top.sentences.is_empty() && top.sentences.len() <= SUMMARY_SENTENCES);
+        assert!(top.text.contains("chief executive"), "{top:#?}");
+        assert!(top.sources.iter().all(|d| d == "a-1" || d == "b-1"));
+        assert!(top
+            .sentences
+            .iter()
+            .all(|x| x.provenance.len() == x.sources.len()));
+
+        let all = timeline_summary(&store, "Steve Jobs", &DateFilter::default(), 10).unwrap();
+        assert!(all.items.len() >= 2);
+        assert!(all.items.windows(2).all(|w| w[0].date < w[1].date));
+        let none = DateFilter {
+            from: Some("2012".into()),
+            to: None,
+        };
+        assert!(timeline_summary(&store, "Steve Jobs", &none, 3)
+            .unwrap()
+            .items
+            .is_empty());
     }
 
     #[test]

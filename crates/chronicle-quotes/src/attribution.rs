@@ -38,7 +38,8 @@ pub fn attribute(v: &View, regions: &[Region], co: &Coref) -> Vec<Attribution> {
     let mut used_cue = vec![false; v.len()];
     let mut consumed = vec![false; regions.len()];
     // The last named speaker, for quotations that continue a speech.
-    let mut last: Option<(u32, Option<usize>, Option<String>, String)> = None; // (para, cluster, name, cue)
+    // (para, cluster, name, cue, source mention)
+    let mut last: Option<(u32, Option<usize>, Option<String>, String, Option<usize>)> = None;
     let mut frame_end: Option<usize> = None;
     for ri in 0..regions.len() {
         if consumed[ri] {
@@ -100,7 +101,8 @@ pub fn attribute(v: &View, regions: &[Region], co: &Coref) -> Vec<Attribution> {
                 let (speaker, cluster) =
                     speaker_of(v, co, c.speaker, last.as_ref().map(|l| l.1).unwrap_or(None));
                 let cue = cue_text(v, c.toks);
-                last = Some((para, cluster, speaker.clone(), cue.clone()));
+                let mention = c.speaker.map(|m| co.head(m));
+                last = Some((para, cluster, speaker.clone(), cue.clone(), mention));
                 // Where the frame ends when it follows the quotation: a next
                 // quotation right after it continues this attribution.
                 frame_end = if c.toks.0 > r.close && parts.len() == 1 {
@@ -157,9 +159,11 @@ pub fn attribute(v: &View, regions: &[Region], co: &Coref) -> Vec<Attribution> {
                 if opens_sentence {
                     // A continuation of the previous speaker's words.
                     let cont = last.as_ref().filter(|l| para <= l.0 + 2);
-                    let (speaker, cluster, cue) = match cont {
-                        Some(l) => (l.2.clone(), l.1, l.3.clone()),
-                        None => (None, None, String::new()),
+                    // The continuation's source is the mention that introduced
+                    // the speech, as in `"A," he said. "B." ¶ "C."`.
+                    let (speaker, cluster, cue, mention) = match cont {
+                        Some(l) => (l.2.clone(), l.1, l.3.clone(), l.4),
+                        None => (None, None, String::new(), None),
                     };
                     frame_end = None;
                     if words >= 3 || speaker.is_some() {
@@ -167,7 +171,7 @@ pub fn attribute(v: &View, regions: &[Region], co: &Coref) -> Vec<Attribution> {
                             parts,
                             toks,
                             kind: QuoteKind::Direct,
-                            speaker_mention: None,
+                            speaker_mention: mention,
                             speaker,
                             cluster,
                             cue,
@@ -1162,6 +1166,20 @@ mod tests {
     fn pronoun_speaker_and_continuation() {
         let got = check("Nancy Pelosi spoke on Thursday.\n\n\u{201c}It is over,\u{201d} she said. \u{201c}He lied.\u{201d}");
         assert_eq!(got, ["Nancy Pelosi | said | It is over, / He lied."]);
+    }
+
+    #[test]
+    fn continuation_paragraph_keeps_the_source_mention() {
+        let text = "Nancy Pelosi spoke on Thursday.\n\n\u{201c}It is over,\u{201d} she said.\n\n\u{201c}He lied to the whole country for months.\u{201d}";
+        let mut doc = Doc::new("t", None, text);
+        chronicle_text::Segmenter.annotate(&mut doc);
+        crate::AttributionStage.annotate(&mut doc);
+        let spans: Vec<Option<&str>> = doc
+            .quotes
+            .iter()
+            .map(|q| q.speaker_span.map(|s| &doc.text[s]))
+            .collect();
+        assert_eq!(spans, [Some("she"), Some("she")]);
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub struct Annotated {
 }
 
 /// Parses a TIMEX3 DATE value at day or month granularity.
-fn parse_value(value: &str) -> Option<Result<Date, (i16, i8)>> {
+pub(crate) fn parse_value(value: &str) -> Option<Result<Date, (i16, i8)>> {
     match value.len() {
         10 => value.parse::<Date>().ok().map(Ok),
         7 if value.as_bytes()[4] == b'-' => {
@@ -44,6 +44,29 @@ fn parse_value(value: &str) -> Option<Result<Date, (i16, i8)>> {
         }
         _ => None,
     }
+}
+
+/// The stemmed content words of some tokens, and how many word and number
+/// tokens there are: what a sentence is compared and length-checked by.
+pub(crate) fn terms_of(doc: &Doc, tokens: &[chronicle_model::Token]) -> (Vec<String>, usize) {
+    let mut terms = Vec::new();
+    let mut words = 0;
+    for tok in tokens {
+        if !matches!(tok.kind, TokenKind::Word | TokenKind::Number) {
+            continue;
+        }
+        words += 1;
+        let lower = ptb_norm(doc.slice(tok.span)).to_lowercase();
+        if rouge::is_stopword(&lower) || !lower.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        terms.push(if lower.len() > 3 {
+            porter::stem(&lower)
+        } else {
+            lower
+        });
+    }
+    (terms, words)
 }
 
 /// Prepares one article.
@@ -56,24 +79,7 @@ pub fn annotate(id: &str, date: Date, text: &str, tagger: &TimexTagger) -> Annot
         .iter()
         .enumerate()
         .map(|(position, &span)| {
-            let range = doc.token_range(span);
-            let mut terms = Vec::new();
-            let mut words = 0;
-            for tok in &doc.tokens[range] {
-                if !matches!(tok.kind, TokenKind::Word | TokenKind::Number) {
-                    continue;
-                }
-                words += 1;
-                let lower = ptb_norm(doc.slice(tok.span)).to_lowercase();
-                if rouge::is_stopword(&lower) || !lower.chars().any(char::is_alphanumeric) {
-                    continue;
-                }
-                terms.push(if lower.len() > 3 {
-                    porter::stem(&lower)
-                } else {
-                    lower
-                });
-            }
+            let (terms, words) = terms_of(&doc, &doc.tokens[doc.token_range(span)]);
             Sentence {
                 text: doc
                     .slice(span)

@@ -18,6 +18,7 @@
 mod annotate;
 mod article;
 pub mod days;
+mod entity;
 mod error;
 mod explicit_dates;
 pub mod metrics;
@@ -27,6 +28,7 @@ mod timeline;
 mod vectors;
 
 pub use article::{parse_articles, read_articles, Article};
+pub use entity::{entity_config, key_dates, DatedItem, KeyDate, KeySentence};
 pub use error::{Result, TlsError};
 pub use summarize::{filter, summarize, Config, Params, Stats};
 pub use timeline::{Timeline, SEPARATOR};

@@ -147,13 +147,31 @@ pub fn summarize(articles: &[Article], params: &Params, config: &Config) -> (Tim
 }
 
 /// A sentence's place: article index, sentence index.
-type At = (usize, usize);
+pub(crate) type At = (usize, usize);
 
 /// The timeline from annotated articles.
 pub fn build(articles: &[Annotated], params: &Params, config: &Config) -> Timeline {
     let mut timeline = Timeline::default();
+    for (date, _, picked) in select(articles, params, config) {
+        let texts = picked
+            .iter()
+            .map(|&(a, s)| articles[a].sentences[s].text.clone())
+            .collect();
+        timeline.days.insert(date, texts);
+    }
+    timeline
+}
+
+/// The chosen dates in order of importance, each with its score and the
+/// places of its chosen sentences (most central first).
+pub(crate) fn select(
+    articles: &[Annotated],
+    params: &Params,
+    config: &Config,
+) -> Vec<(Date, f64, Vec<At>)> {
+    let mut selected: Vec<(Date, f64, Vec<At>)> = Vec::new();
     if params.dates == 0 || params.sentences == 0 || params.start > params.end {
-        return timeline;
+        return selected;
     }
     let (lo, hi) = (day_number(params.start), day_number(params.end));
     let ranked = rank_dates(articles, lo, hi, config);
@@ -203,8 +221,8 @@ pub fn build(articles: &[Annotated], params: &Params, config: &Config) -> Timeli
 
     let mut chosen: Vec<usize> = Vec::new();
     let mut chosen_text: HashSet<&str> = HashSet::new();
-    for (day, _) in ranked {
-        if timeline.len() >= params.dates {
+    for (day, day_score) in ranked {
+        if selected.len() >= params.dates {
             break;
         }
         let Some(list) = candidates.get(&day) else {
@@ -224,7 +242,7 @@ pub fn build(articles: &[Annotated], params: &Params, config: &Config) -> Timeli
             })
             .collect();
         scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-        let mut picked: Vec<String> = Vec::new();
+        let mut picked: Vec<At> = Vec::new();
         for (score, i) in scored {
             if picked.len() >= params.sentences {
                 break;
@@ -239,13 +257,13 @@ pub fn build(articles: &[Annotated], params: &Params, config: &Config) -> Timeli
             }
             chosen.push(i);
             chosen_text.insert(text);
-            picked.push(text.to_string());
+            picked.push((a, s));
         }
         if let (false, Some(date)) = (picked.is_empty(), from_day_number(day)) {
-            timeline.days.insert(date, picked);
+            selected.push((date, day_score, picked));
         }
     }
-    timeline
+    selected
 }
 
 /// A timeline states what happened: questions and, optionally, quoted
