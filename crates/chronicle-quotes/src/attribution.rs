@@ -33,13 +33,22 @@ struct Cue {
     speaker: Option<usize>,
 }
 
+/// The last named speech, for quotations that continue it.
+struct LastSpeech {
+    para: u32,
+    cluster: Option<usize>,
+    name: Option<String>,
+    cue: String,
+    /// The source mention that introduced the speech.
+    mention: Option<usize>,
+}
+
 pub fn attribute(v: &View, regions: &[Region], co: &Coref) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     let mut used_cue = vec![false; v.len()];
     let mut consumed = vec![false; regions.len()];
     // The last named speaker, for quotations that continue a speech.
-    // (para, cluster, name, cue, source mention)
-    let mut last: Option<(u32, Option<usize>, Option<String>, String, Option<usize>)> = None;
+    let mut last: Option<LastSpeech> = None;
     let mut frame_end: Option<usize> = None;
     for ri in 0..regions.len() {
         if consumed[ri] {
@@ -99,10 +108,16 @@ pub fn attribute(v: &View, regions: &[Region], co: &Coref) -> Vec<Attribution> {
                     *u = true;
                 }
                 let (speaker, cluster) =
-                    speaker_of(v, co, c.speaker, last.as_ref().map(|l| l.1).unwrap_or(None));
+                    speaker_of(v, co, c.speaker, last.as_ref().and_then(|l| l.cluster));
                 let cue = cue_text(v, c.toks);
                 let mention = c.speaker.map(|m| co.head(m));
-                last = Some((para, cluster, speaker.clone(), cue.clone(), mention));
+                last = Some(LastSpeech {
+                    para,
+                    cluster,
+                    name: speaker.clone(),
+                    cue: cue.clone(),
+                    mention,
+                });
                 // Where the frame ends when it follows the quotation: a next
                 // quotation right after it continues this attribution.
                 frame_end = if c.toks.0 > r.close && parts.len() == 1 {
@@ -158,11 +173,11 @@ pub fn attribute(v: &View, regions: &[Region], co: &Coref) -> Vec<Attribution> {
                 }
                 if opens_sentence {
                     // A continuation of the previous speaker's words.
-                    let cont = last.as_ref().filter(|l| para <= l.0 + 2);
+                    let cont = last.as_ref().filter(|l| para <= l.para + 2);
                     // The continuation's source is the mention that introduced
                     // the speech, as in `"A," he said. "B." ¶ "C."`.
                     let (speaker, cluster, cue, mention) = match cont {
-                        Some(l) => (l.2.clone(), l.1, l.3.clone(), l.4),
+                        Some(l) => (l.name.clone(), l.cluster, l.cue.clone(), l.mention),
                         None => (None, None, String::new(), None),
                     };
                     frame_end = None;
@@ -259,8 +274,10 @@ fn after_cue(v: &View, co: &Coref, r: &Region, next_open: usize) -> Option<Cue> 
     }
     let content_end = v.low(r.toks.1.saturating_sub(1));
     let open = ends_open(v, r);
-    let first_lower =
-        v.is_word(start) && !v.is_cap(start) || lexicon::pronoun(v.low(start)).is_some();
+    // A capitalised pronoun after a full stop opens a new sentence
+    // (`"… the state level." It's unclear whether …`), not a frame.
+    let first_lower = v.is_word(start) && !v.is_cap(start)
+        || lexicon::pronoun(v.low(start)).is_some() && !matches!(content_end, "." | "\u{2026}");
     // The source right after the mark (`," Morton Blackwell, the …, said`),
     // with any verb after it as the cue (`," he went on`, `," the judge exclaimed`).
     // `"…" ― Pamela Padilla`: a dash and a name close the quotation.
@@ -414,7 +431,9 @@ fn after_cue(v: &View, co: &Coref, r: &Region, next_open: usize) -> Option<Cue> 
     }
     let mut k = start;
     while k < limit {
-        if v.para[k] != v.para[r.close] || v.is_terminal(k) || matches!(v.low(k), ";" | "(") {
+        // The full stop of a party tag (`McConnell, R-Ky., said`) ends no sentence.
+        let terminal = v.is_terminal(k) && !(k > 0 && v.is_party_tag(k - 1));
+        if v.para[k] != v.para[r.close] || terminal || matches!(v.low(k), ";" | "(") {
             return None;
         }
         let w = v.low(k);
@@ -756,7 +775,14 @@ pub fn subject_before(v: &View, co: &Coref, cue: usize, lo: usize) -> Option<usi
                             | "the"
                     )
                 {
-                    if p > lo && co.mention_at(p - 1).is_some() {
+                    // `…, after winning Ohio, Gov. John Kasich (R-OH), said`: after an
+                    // adverbial clause, a person's name set off by commas is the subject.
+                    let adverbial =
+                        !matches!(v.low(p + 1), "who" | "which" | "whose" | "a" | "an" | "the");
+                    if p > lo
+                        && co.mention_at(p - 1).is_some()
+                        && !(adverbial && set_off_person(v, co, k, p + 1))
+                    {
                         k = p;
                         steps = 0;
                     }
@@ -771,6 +797,37 @@ pub fn subject_before(v: &View, co: &Coref, cue: usize, lo: usize) -> Option<usi
         return None;
     }
     None
+}
+
+/// Whether the tokens before the comma at `comma` are a person's name (past
+/// a parenthetical party tag) that itself follows a comma.
+fn set_off_person(v: &View, co: &Coref, comma: usize, lo: usize) -> bool {
+    let mut e = comma;
+    if e > lo && v.low(e - 1) == ")" {
+        let mut p = e - 1;
+        while p > lo && p + 6 > e && v.low(p) != "(" {
+            p -= 1;
+        }
+        if v.low(p) != "(" {
+            return false;
+        }
+        e = p;
+    }
+    let Some(m) = e.checked_sub(1).and_then(|t| co.mention_at(t)) else {
+        return false;
+    };
+    let men = &co.mentions[m];
+    if men.toks.1 != e || !matches!(men.kind, Kind::Name) {
+        return false;
+    }
+    let person = co
+        .cluster_of(m)
+        .is_some_and(|c| co.clusters[c].label == crate::coref::Label::Per);
+    let mut a = men.toks.0;
+    while a > lo && lexicon::title_word(v.low(a - 1).trim_end_matches('.')) {
+        a -= 1;
+    }
+    person && a > lo && v.low(a - 1) == ","
 }
 
 /// An inverted subject right after the cue (`said Nancy Pelosi`, `said Rep. Diane Russell`).
@@ -793,9 +850,13 @@ fn object_after(v: &View, co: &Coref, cue: usize) -> Option<usize> {
     }
     // Skip a short lowercase description before the name ("said retired neurosurgeon Ben Carson").
     let mut k = cue + 1;
+    // Descriptors before the name may hold numbers (`said 9/11 widow Terry Strada`).
     while k < cue + 7
         && co.mention_at(k).is_none()
-        && v.is_word(k)
+        && (v.is_word(k)
+            || v.toks
+                .get(k)
+                .is_some_and(|t| t.kind == chronicle_model::TokenKind::Number))
         && lexicon::cue(v.low(k)).is_none()
         && !matches!(
             v.low(k),
@@ -1166,6 +1227,51 @@ mod tests {
     fn pronoun_speaker_and_continuation() {
         let got = check("Nancy Pelosi spoke on Thursday.\n\n\u{201c}It is over,\u{201d} she said. \u{201c}He lied.\u{201d}");
         assert_eq!(got, ["Nancy Pelosi | said | It is over, / He lied."]);
+    }
+
+    #[test]
+    fn party_tag_full_stop_and_numeric_descriptors() {
+        assert_eq!(
+            check("\u{201c}The veto will be overridden,\u{201d} Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday."),
+            ["Mitch McConnell | said | The veto will be overridden,"]
+        );
+        assert_eq!(
+            check("\u{201c}They are wrong,\u{201d} said 9/11 widow Terry Strada."),
+            ["Terry Strada | said | They are wrong,"]
+        );
+    }
+
+    #[test]
+    fn capitalised_pronoun_after_a_full_stop_opens_a_sentence() {
+        let got = check("\u{201c}This is an epidemic,\u{201d} Cruz said. \u{201c}We need leadership to solve it.\u{201d} It\u{2019}s unclear whether he knows the law.");
+        assert_eq!(
+            got,
+            ["Cruz | said | This is an epidemic, / We need leadership to solve it."]
+        );
+    }
+
+    #[test]
+    fn role_and_age_nominals_as_speakers() {
+        assert_eq!(
+            check("\u{201c}It was very nice,\u{201d} the gambling tycoon told Reuters."),
+            ["the gambling tycoon | told | It was very nice,"]
+        );
+        assert_eq!(
+            check("\u{201c}He is an amazing leader,\u{201d} said the 46-year-old."),
+            ["the 46-year-old | said | He is an amazing leader,"]
+        );
+    }
+
+    #[test]
+    fn subject_after_an_adverbial_clause() {
+        assert_eq!(
+            check("On Tuesday in Berea, Ohio, after winning the primary, Gov. John Kasich (R-Ohio), said, \u{201c}We will go all the way.\u{201d}"),
+            ["John Kasich | said | We will go all the way."]
+        );
+        assert_eq!(
+            check("Giovanni Vian, the editor of the newspaper, said, \u{201c}Every pope is political.\u{201d}"),
+            ["Giovanni Vian | said | Every pope is political."]
+        );
     }
 
     #[test]

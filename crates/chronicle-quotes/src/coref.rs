@@ -863,7 +863,8 @@ fn role_at(v: &View, i: usize) -> Option<(String, usize)> {
 
 /// A role whose head word is token `i`.
 fn role_at_head(v: &View, i: usize) -> Option<String> {
-    if !v.is_word(i) {
+    // "46-year-old" is tokenised as a number but heads a nominal like a role.
+    if !v.is_word(i) && !v.low(i).ends_with("-year-old") {
         return None;
     }
     // "attorney" in "attorney general" is not the head.

@@ -197,9 +197,12 @@ pub fn person_role(word: &str) -> Option<Gender> {
         | "defendant" | "juror" | "victim" | "survivor" | "relative" | "neighbor" | "person"
         | "committeeman" | "legislator" | "organiser" | "economist," | "administrator"
         | "superintendent" | "commissioner" | "councilman" | "councilwoman" | "assemblyman"
-        | "trustee" | "president," | "lobbyist" | "donor," | "fundraiser" | "chairperson" => {
-            Unknown
-        }
+        | "trustee" | "president," | "lobbyist" | "donor," | "fundraiser" | "chairperson"
+        | "moderator" | "tycoon" | "investor" | "entrepreneur" | "financier" | "scientist"
+        | "physician" | "surgeon" | "neurosurgeon" | "heckler" | "retiree" | "rabbi" | "imam"
+        | "trooper" | "farmer" | "panelist" | "interviewer" => Unknown,
+        // "the 46-year-old": an age stands for the person.
+        w if w.ends_with("-year-old") => Unknown,
         "man" | "boy" | "gentleman" => Male,
         "woman" | "girl" | "lady" => Female,
         _ => return None,
