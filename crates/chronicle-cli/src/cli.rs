@@ -122,6 +122,10 @@ pub enum Command {
         to: Option<String>,
         #[arg(long, default_value_t = 200)]
         limit: usize,
+        /// Only the L most important dates, each with its most
+        /// representative sentences (the `tls` method).
+        #[arg(long, value_name = "L")]
+        summary: Option<usize>,
         #[arg(long)]
         json: bool,
     },

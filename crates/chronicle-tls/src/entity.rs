@@ -17,6 +17,9 @@ use chronicle_text::Segmenter;
 use crate::annotate::{parse_value, terms_of, Annotated, Sentence};
 use crate::summarize::{select, Config, Params};
 
+/// One document's sentences about the entity, keyed by (position, text).
+type DocSentences = BTreeMap<(usize, String), Sentence>;
+
 /// One dated sentence about the entity.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatedItem {
@@ -63,7 +66,7 @@ pub fn key_dates(items: &[DatedItem], dates: usize, sentences: usize) -> Vec<Key
     // Documents in first-seen order; within one, a sentence once (an event
     // and a mention of the same sentence are one voice).
     let mut doc_index: HashMap<&str, usize> = HashMap::new();
-    let mut docs: Vec<(Date, BTreeMap<(usize, String), Sentence>)> = Vec::new();
+    let mut docs: Vec<(Date, DocSentences)> = Vec::new();
     let mut names: Vec<&str> = Vec::new();
     for (n, item) in items.iter().enumerate() {
         let di = *doc_index.entry(item.doc.as_str()).or_insert_with(|| {
@@ -138,7 +141,7 @@ pub fn key_dates(items: &[DatedItem], dates: usize, sentences: usize) -> Vec<Key
                 .collect(),
         })
         .collect();
-    out.sort_by(|a, b| a.date.cmp(&b.date));
+    out.sort_by_key(|a| a.date);
     out
 }
 

@@ -66,6 +66,7 @@ pub fn run(args: Cli) -> anyhow::Result<ExitCode> {
             from,
             to,
             limit,
+            summary,
             json,
         } => timeline::run(
             &store.store,
@@ -74,6 +75,7 @@ pub fn run(args: Cli) -> anyhow::Result<ExitCode> {
                 from: from.as_deref(),
                 to: to.as_deref(),
                 limit,
+                summary,
                 json,
             },
         ),

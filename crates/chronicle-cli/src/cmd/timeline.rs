@@ -13,6 +13,8 @@ pub struct Args<'a> {
     pub from: Option<&'a str>,
     pub to: Option<&'a str>,
     pub limit: usize,
+    /// Only this many key dates.
+    pub summary: Option<usize>,
     pub json: bool,
 }
 
@@ -48,7 +50,46 @@ pub fn open(store: &Path) -> anyhow::Result<Store> {
     Store::open(store).with_context(|| format!("opening the store {}", store.display()))
 }
 
+/// One line of at most 160 characters.
+fn one_line(text: &str) -> String {
+    let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() > 160 {
+        text.chars().take(157).collect::<String>() + "..."
+    } else {
+        text
+    }
+}
+
+fn run_summary(store: &Path, args: &Args<'_>, dates: usize) -> anyhow::Result<ExitCode> {
+    let filter = date_filter(args.from, args.to)?;
+    let st = open(store)?;
+    let s = chronicle_query::timeline_summary(&st, args.entity, &filter, dates)?;
+    let mut out = String::new();
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string(&s)?)?;
+        return emit(&out);
+    }
+    writeln!(
+        out,
+        "{} ({}), {} key dates",
+        s.entity,
+        s.label,
+        s.items.len()
+    )?;
+    for i in &s.items {
+        writeln!(out, "{:<10}  score {:.3}", i.date, i.score)?;
+        for sent in &i.sentences {
+            writeln!(out, "  - {}", one_line(&sent.text))?;
+            writeln!(out, "    [{}]", sent.sources.join(", "))?;
+        }
+    }
+    emit(&out)
+}
+
 pub fn run(store: &Path, args: &Args<'_>) -> anyhow::Result<ExitCode> {
+    if let Some(l) = args.summary {
+        return run_summary(store, args, l);
+    }
     let opts = TimelineOptions {
         dates: date_filter(args.from, args.to)?,
         limit: args.limit,
@@ -62,10 +103,7 @@ pub fn run(store: &Path, args: &Args<'_>) -> anyhow::Result<ExitCode> {
     }
     writeln!(out, "{} ({}), {} items", t.entity, t.label, t.items.len())?;
     for i in &t.items {
-        let mut text: String = i.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if text.chars().count() > 160 {
-            text = text.chars().take(157).collect::<String>() + "...";
-        }
+        let text = one_line(&i.text);
         writeln!(out, "{:<10}  {:<8}  {text}", i.date, i.kind)?;
         writeln!(out, "{:<10}  {:<8}  [{}]", "", "", i.sources.join(", "))?;
     }
