@@ -28,12 +28,7 @@ impl Counts {
         ratio(self.correct, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        crate::f1(self.precision(), self.recall())
     }
     fn add(&mut self, o: Counts) {
         self.gold += o.gold;
@@ -42,12 +37,9 @@ impl Counts {
     }
 }
 
+/// A percentage.
 fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        100.0 * a as f64 / b as f64
-    }
+    100.0 * crate::ratio(a, b)
 }
 
 /// Scores the chunks of one sentence (gold and predicted tags, IOB1 or IOB2 strings).

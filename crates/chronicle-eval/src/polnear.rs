@@ -23,7 +23,7 @@
 //!   speaker accuracy match them against every prediction, precision counts
 //!   predictions of kind `direct`.
 
-use crate::{EvalError, Result};
+use crate::{f1, ratio, EvalError, Result};
 use chronicle_annotate::{pipeline, Layers};
 use chronicle_model::{Doc, Pipeline, QuoteKind};
 use std::collections::HashMap;
@@ -189,22 +189,6 @@ fn report(out: &mut String, name: &str, c: Counts) {
         100.0 * er,
         100.0 * f1(ep, er)
     );
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
-fn f1(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    }
 }
 
 fn overlap(a: &[(usize, usize)], b: &[(usize, usize)]) -> usize {

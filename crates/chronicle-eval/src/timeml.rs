@@ -8,6 +8,8 @@
 //! extent, value, type) to the report, one a line, for error analysis.
 
 use std::collections::BTreeMap;
+
+use crate::{f1, ratio};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -45,42 +47,26 @@ impl Counts {
         self.type_ok += o.type_ok;
     }
 
-    fn ratio(a: usize, b: usize) -> f64 {
-        if b == 0 {
-            0.0
-        } else {
-            a as f64 / b as f64
-        }
-    }
-
-    fn f1(p: f64, r: f64) -> f64 {
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-
     /// (P, R, F1) for strict extents.
     pub fn strict_prf(&self) -> (f64, f64, f64) {
-        let p = Self::ratio(self.strict, self.system);
-        let r = Self::ratio(self.strict, self.gold);
-        (p, r, Self::f1(p, r))
+        let p = ratio(self.strict, self.system);
+        let r = ratio(self.strict, self.gold);
+        (p, r, f1(p, r))
     }
 
     /// (P, R, F1) for relaxed (overlapping) extents.
     pub fn relaxed_prf(&self) -> (f64, f64, f64) {
-        let p = Self::ratio(self.sys_relaxed, self.system);
-        let r = Self::ratio(self.gold_relaxed, self.gold);
-        (p, r, Self::f1(p, r))
+        let p = ratio(self.sys_relaxed, self.system);
+        let r = ratio(self.gold_relaxed, self.gold);
+        (p, r, f1(p, r))
     }
 
     pub fn value_f1(&self) -> f64 {
-        Self::ratio(self.value_ok, self.pairs) * self.relaxed_prf().2
+        ratio(self.value_ok, self.pairs) * self.relaxed_prf().2
     }
 
     pub fn type_f1(&self) -> f64 {
-        Self::ratio(self.type_ok, self.pairs) * self.relaxed_prf().2
+        ratio(self.type_ok, self.pairs) * self.relaxed_prf().2
     }
 }
 
