@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chronicle_store::Store;
 use serde::Serialize;
 
-use crate::dates::is_calendar_date;
+use crate::dates::event_date;
 use crate::timeline::{merge_items, TimelineItem};
 use crate::{resolve, Result, Source};
 
@@ -40,12 +40,8 @@ pub fn contacts(store: &Store, entity: Option<&str>, limit: usize) -> Result<Vec
         if ev.negated {
             continue;
         }
-        let (date, dated_by) = match ev.date.as_deref().filter(|d| is_calendar_date(d)) {
-            Some(d) => (d.to_string(), "event"),
-            None => match &ev.prov.doc_date {
-                Some(d) => (d.clone(), "published"),
-                None => continue,
-            },
+        let Some((date, dated_by)) = event_date(&ev) else {
+            continue;
         };
         // The graph joins entities: a participant the KB does not know
         // ("a dynamic task manager", "Russian officials") is no node.

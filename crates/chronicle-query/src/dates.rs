@@ -1,5 +1,15 @@
 //! TIMEX3 calendar values and date filters at mixed granularity.
 
+/// When an event happened, for placing it on a time axis: its own date when
+/// that is a calendar value, else its article's publication date, with which
+/// of the two it is (`"event"` or `"published"`). `None` when neither exists.
+pub fn event_date(ev: &chronicle_store::EventRow) -> Option<(String, &'static str)> {
+    match ev.date.as_deref().filter(|d| is_calendar_date(d)) {
+        Some(d) => Some((d.to_string(), "event")),
+        None => ev.prov.doc_date.clone().map(|d| (d, "published")),
+    }
+}
+
 /// A TIMEX3 value naming a calendar year, month or day (`2016`,
 /// `2016-07`, `2016-07-15`), the only values a timeline places on its axis.
 pub fn is_calendar_date(v: &str) -> bool {

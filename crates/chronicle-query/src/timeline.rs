@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use chronicle_store::{DateRange, Store};
 use serde::Serialize;
 
-use crate::dates::{is_calendar_date, DateFilter};
+use crate::dates::{event_date, is_calendar_date, DateFilter};
 use crate::merge::{jaccard, words, SAME_TEXT};
 use crate::{canonical_name, resolve, Result, Source};
 
@@ -118,12 +118,8 @@ fn gather(
     let mut names: HashMap<String, String> = HashMap::new();
 
     for ev in store.events_of(Some(entity.id), None, FETCH)? {
-        let (date, dated_by) = match ev.date.as_deref().filter(|d| is_calendar_date(d)) {
-            Some(d) => (d.to_string(), "event"),
-            None => match &ev.prov.doc_date {
-                Some(d) => (d.clone(), "published"),
-                None => continue,
-            },
+        let Some((date, dated_by)) = event_date(&ev) else {
+            continue;
         };
         let mut participants = Vec::new();
         for p in &ev.participants {
