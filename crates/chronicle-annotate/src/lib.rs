@@ -6,6 +6,8 @@
 
 use chronicle_model::{Doc, Layer, Pipeline, PipelineError};
 
+pub mod json;
+
 pub use chronicle_model;
 
 #[derive(Debug, thiserror::Error)]

@@ -23,6 +23,8 @@ pub enum InputFormat {
     Jsonl,
     Timeml,
     Conll,
+    /// Annotated Parquet (ours or Spark's): `ingest` loads it without annotating.
+    Parquet,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -30,6 +32,24 @@ pub enum OutputFormat {
     Json,
     Timeml,
     Conll,
+    /// The annotation contract as Parquet (needs `--out FILE`).
+    Parquet,
+}
+
+/// A table `chronicle export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportTable {
+    Entities,
+    Quotes,
+    Events,
+    Timeline,
+    Contacts,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Parquet,
 }
 
 /// Where documents come from and how to read them.
@@ -65,7 +85,7 @@ pub enum Command {
         /// Output format.
         #[arg(long = "to", value_enum, default_value = "json")]
         to: OutputFormat,
-        /// Output directory (for `--to timeml`).
+        /// Output directory (for `--to timeml`) or file (for `--to parquet`).
         #[arg(long)]
         out: Option<PathBuf>,
     },
@@ -191,6 +211,45 @@ pub enum Command {
         /// Refuse ingestion over HTTP.
         #[arg(long)]
         read_only: bool,
+    },
+    /// Flat tables with provenance: entities, quotes, events, an entity's
+    /// timeline or the contacts, as CSV or Parquet.
+    Export {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// Which table.
+        #[arg(value_enum)]
+        table: ExportTable,
+        /// The entity (required for `timeline`, optional for `contacts`).
+        entity: Option<String>,
+        /// File format; by default from the extension of --out (.parquet), else CSV.
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        /// Output file (`-` writes CSV to stdout).
+        #[arg(long)]
+        out: PathBuf,
+        /// Timeline only: items dated on or after this date.
+        #[arg(long)]
+        from: Option<String>,
+        /// Timeline only: items dated on or before this date.
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// Delete documents (their layers and index entries) from the store.
+    Delete {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// Document ids.
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
+    /// Annotate stored documents again with the current annotators: those
+    /// annotated by another version, or all with --all.
+    Reannotate {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[arg(long)]
+        all: bool,
     },
     /// Score the annotators against gold data.
     #[command(subcommand)]

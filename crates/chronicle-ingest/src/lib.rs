@@ -21,6 +21,7 @@ pub mod conll;
 mod detect;
 mod jsonl;
 mod news;
+pub mod record;
 mod source;
 pub mod timeml;
 

@@ -262,6 +262,27 @@ fn date_of(ev: &EventRow) -> Option<String> {
         .or_else(|| ev.prov.doc_date.clone())
 }
 
+/// The entities whose denials can conflict with reports involving `f`:
+/// `f` itself and everyone in a contact with an entity of `f`'s name
+/// (evidence names participants by canonical name).
+fn speakers_near(
+    store: &Store,
+    m: &mut Matcher<'_>,
+    f: &chronicle_store::EntityRecord,
+) -> Result<std::collections::HashSet<i64>> {
+    let mut speakers = std::collections::HashSet::from([f.id]);
+    for id in store.entity_ids_named(&f.canonical)? {
+        for c in store.events_of(Some(id), Some("contact"), 10_000)? {
+            for p in &c.participants {
+                if let Some(e) = m.entity(p)? {
+                    speakers.insert(e.0);
+                }
+            }
+        }
+    }
+    Ok(speakers)
+}
+
 /// Denials contradicted by reported contacts; only those involving
 /// `entity` (any alias; as speaker or counterpart) when given.
 ///
@@ -283,8 +304,26 @@ pub fn conflicts(store: &Store, entity: Option<&str>) -> Result<Vec<Conflict>> {
     let mut contacts_of: HashMap<i64, Vec<EventRow>> = HashMap::new();
     let mut out: Vec<Conflict> = Vec::new();
     // All denials even with a focus: the focus may be the denied party's
-    // class member, who is not a participant of the denial.
-    for denial in store.events_of(None, Some("denial"), 10_000)? {
+    // class member, who is not a participant of the denial. But a conflict
+    // involves the focus only when it is the speaker or a participant of one
+    // of the speaker's contacts, so with a focus only the denials of those
+    // speakers are read in full.
+    let heads = store.event_heads("denial", 10_000)?;
+    let keys: Vec<(i64, u32)> = match &focus {
+        None => heads.iter().map(|(d, i, _)| (*d, *i)).collect(),
+        Some(f) => {
+            let speakers = speakers_near(store, &mut m, f)?;
+            let mut keys = Vec::new();
+            for (d, i, first) in &heads {
+                let Some(first) = first else { continue };
+                if m.entity(first)?.is_some_and(|e| speakers.contains(&e.0)) {
+                    keys.push((*d, *i));
+                }
+            }
+            keys
+        }
+    };
+    for denial in store.events_at(&keys)? {
         let Some(speaker_name) = denial.participants.first() else {
             continue;
         };

@@ -40,10 +40,21 @@ fn urls(c: &Contact) -> String {
         .join(" ")
 }
 
-/// `source,target,date,docs,urls` with a header; several documents are
-/// separated by spaces.
+/// Distinct publishers of a contact's reports, in report order.
+fn publishers(c: &Contact) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for p in c.provenance.iter().filter_map(|p| p.publisher.as_deref()) {
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out.join("; ")
+}
+
+/// `source,target,date,docs,urls,publishers` with a header; several
+/// documents are separated by spaces, publishers by `; `.
 pub fn contacts_csv(contacts: &[Contact]) -> String {
-    let mut out = String::from("source,target,date,docs,urls\n");
+    let mut out = String::from("source,target,date,docs,urls,publishers\n");
     for (a, b, c) in edges(contacts) {
         let row = [
             a.to_string(),
@@ -51,6 +62,7 @@ pub fn contacts_csv(contacts: &[Contact]) -> String {
             c.date.clone(),
             c.sources.join(" "),
             urls(c),
+            publishers(c),
         ];
         out.push_str(
             &row.iter()
@@ -77,6 +89,7 @@ pub fn contacts_graphml(contacts: &[Contact]) -> String {
          \x20 <key id=\"date\" for=\"edge\" attr.name=\"date\" attr.type=\"string\"/>\n\
          \x20 <key id=\"docs\" for=\"edge\" attr.name=\"docs\" attr.type=\"string\"/>\n\
          \x20 <key id=\"urls\" for=\"edge\" attr.name=\"urls\" attr.type=\"string\"/>\n\
+         \x20 <key id=\"publishers\" for=\"edge\" attr.name=\"publishers\" attr.type=\"string\"/>\n\
          \x20 <graph id=\"contacts\" edgedefault=\"undirected\">\n",
     );
     for n in &nodes {
@@ -87,12 +100,13 @@ pub fn contacts_graphml(contacts: &[Contact]) -> String {
     }
     for (i, (a, b, c)) in edges(contacts).into_iter().enumerate() {
         out.push_str(&format!(
-            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\"><data key=\"date\">{}</data><data key=\"docs\">{}</data><data key=\"urls\">{}</data></edge>\n",
+            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\"><data key=\"date\">{}</data><data key=\"docs\">{}</data><data key=\"urls\">{}</data><data key=\"publishers\">{}</data></edge>\n",
             xml(a),
             xml(b),
             xml(&c.date),
             xml(&c.sources.join(" ")),
-            xml(&urls(c))
+            xml(&urls(c)),
+            xml(&publishers(c))
         ));
     }
     out.push_str("  </graph>\n</graphml>\n");
@@ -119,7 +133,30 @@ mod tests {
         let csv = contacts_csv(&[contact(&["A, Jr.", "B", "C"])]);
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 4);
-        assert_eq!(lines[1], "\"A, Jr.\",B,2016-07,a b,");
+        assert_eq!(lines[1], "\"A, Jr.\",B,2016-07,a b,,");
+    }
+
+    #[test]
+    fn csv_and_graphml_cite_urls_and_publishers() {
+        let mut c = contact(&["A", "B"]);
+        for (doc, publisher) in [("a", "AP"), ("b", "AP")] {
+            c.provenance.push(crate::Source {
+                doc: doc.into(),
+                date: None,
+                title: None,
+                url: Some(format!("https://x.org/{doc}")),
+                publisher: Some(publisher.into()),
+                sentence: None,
+                start: 0,
+                end: 1,
+            });
+        }
+        let csv = contacts_csv(std::slice::from_ref(&c));
+        assert_eq!(
+            csv.lines().nth(1),
+            Some("A,B,2016-07,a b,https://x.org/a https://x.org/b,AP")
+        );
+        assert!(contacts_graphml(&[c]).contains("<data key=\"publishers\">AP</data>"));
     }
 
     #[test]

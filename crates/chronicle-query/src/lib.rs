@@ -19,6 +19,7 @@ mod entities;
 mod export;
 mod merge;
 mod quotes;
+mod table_export;
 mod timeline;
 
 use chronicle_store::{Provenance, Store, StoreError};
@@ -30,6 +31,10 @@ pub use dates::{is_calendar_date, DateFilter};
 pub use entities::{entities, entity_info, EntityInfo};
 pub use export::{contacts_csv, contacts_graphml};
 pub use quotes::{quotes, QuoteItem};
+pub use table_export::{
+    contacts_table, entities_table, events_table, quotes_table, timeline_table, Column, ColumnData,
+    Table, LIST_SEP,
+};
 pub use timeline::{
     timeline, timeline_summary, SummaryItem, SummarySentence, Timeline, TimelineItem,
     TimelineOptions, TimelineSummary,

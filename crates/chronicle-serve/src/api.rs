@@ -90,11 +90,19 @@ pub async fn search(State(s): St, Query(p): Query<SearchParams>) -> ApiResult {
         to: day(&p.to, "to")?,
         limit: p.limit.unwrap_or(20).min(1000),
     };
-    let hits = s.with_store(move |store| Ok(store.search(&query)?)).await?;
-    let items: Vec<Value> = hits
-        .iter()
-        .map(|h| json!({"id": h.id, "date": h.date, "title": h.title, "snippet": h.snippet, "score": h.score}))
-        .collect();
+    let items = s
+        .with_store(move |store| {
+            let hits = store.search(&query)?;
+            let mut items = Vec::with_capacity(hits.len());
+            for h in &hits {
+                // Cite the source: url and publisher as stored.
+                let doc = store.document_summary(&h.id)?;
+                let (url, publisher) = doc.map_or((None, None), |d| (d.url, d.source));
+                items.push(json!({"id": h.id, "date": h.date, "title": h.title, "url": url, "publisher": publisher, "snippet": h.snippet, "score": h.score}));
+            }
+            Ok(items)
+        })
+        .await?;
     Ok(Json(Value::Array(items)))
 }
 

@@ -86,6 +86,8 @@ pub async fn ingest(
         );
         let mut writer = Writer::open(&state.config.store, &annotator)?;
         let outcomes = writer.write_batch(&docs, replace)?;
+        // Index now: the client may search for what it was told is stored.
+        writer.finish()?;
         drop(writer);
         chronicle_store::kb::refresh(&state.config.store)?;
         let mut counts = chronicle_store::BatchReport::default();

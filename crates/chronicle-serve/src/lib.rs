@@ -13,6 +13,7 @@
 //! `error.rs`.
 
 mod api;
+mod delete;
 mod error;
 mod ingest;
 mod pages;
@@ -94,6 +95,15 @@ impl AppState {
 pub fn app(config: Config) -> Result<Router, ServeError> {
     // Open once up front so a bad store fails at start, not per request.
     let store = Store::open(&config.store)?;
+    if !config.read_only {
+        // Opening a writer finishes the index work of a writer that was
+        // killed (see chronicle_store), so everything stored is searchable.
+        // Busy means another writer is running and will do it.
+        match chronicle_store::Writer::open(&config.store, "chronicle serve") {
+            Ok(_) | Err(chronicle_store::StoreError::Busy { .. }) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
     store.kb_refresh()?;
     let max_body = config.max_body;
     let state = Arc::new(AppState {
@@ -110,7 +120,10 @@ pub fn app(config: Config) -> Result<Router, ServeError> {
         .route("/api/stats", get(api::stats))
         .route("/api/search", get(api::search))
         .route("/api/documents", get(api::documents))
-        .route("/api/documents/{id}", get(api::document))
+        .route(
+            "/api/documents/{id}",
+            get(api::document).delete(delete::delete_document),
+        )
         .route("/api/entities", get(api::entities))
         .route("/api/entities/{name}", get(api::entity))
         .route("/api/timeline/{name}", get(api::timeline))

@@ -1,28 +1,29 @@
 //! The knowledge base: one record per real-world entity across the store,
 //! and the read queries that timelines, quotes, contacts and conflicts need.
 //!
-//! # Why resolution is rebuilt from aggregates
+//! # Why resolution is incremental
 //!
 //! Each document's entity stage already names its entities with the fullest
 //! name the document uses (`entities.canonical`). Across documents the only
 //! open questions are which per-document names are the same entity and what
 //! to call it. Both depend on counts over the whole store, so the KB keeps
 //! one small aggregate table, `kb_surface` (mentions per canonical name,
-//! label and surface form), updated incrementally from the documents added
-//! since the last refresh, and re-derives the entity, alias and name tables
-//! from it. The aggregate has one row per distinct surface form, far fewer
-//! than mentions, so a refresh costs little even on a large store.
-//! Deleted or replaced documents make the aggregate stale; it is then
-//! recomputed from `entities` in one pass.
+//! label and surface form). A refresh updates it from the documents added
+//! since the last one (keys above the last seen key) and from the names of
+//! deleted documents (recorded by triggers as the rows go), then
+//! re-resolves only the entities those names can affect (`resolve.rs`).
+//! Refreshing after a batch therefore costs in proportion to the batch,
+//! not the store. Layer rows are never rewritten in place: a changed
+//! document is deleted and inserted under a new key, which is what makes
+//! "keys above the last seen key" complete.
 //!
 //! Rules: titles are stripped from person names; names are grouped by their
 //! normalised form (case, periods, possessives); a surname-only person
 //! name joins the full name ending in it only when that candidate dominates
-//! the other candidates by mentions; two different full names never merge.
-//! Ids are stable: an entity keeps its id as long as its anchor name exists,
-//! and ids are never reused.
-
-use std::collections::{BTreeMap, HashMap};
+//! the other candidates by mentions; two different full names never merge;
+//! the user's alias file (`aliases.rs`) merges or keeps apart what these
+//! rules cannot. Ids are stable: an entity keeps its id as long as its
+//! anchor name (or alias rule) exists, and ids are never reused.
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -67,11 +68,50 @@ CREATE TABLE IF NOT EXISTS kb_name (
     PRIMARY KEY (name, label)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS kb_name_entity ON kb_name(entity);
+-- Mentions and attributed quotes in (date, doc, start) order per name:
+-- an entity's first N are read off an index instead of sorting all of
+-- them. `date` is '' for undated documents (sorting first, as NULL does);
+-- rows go with their document.
+CREATE TABLE IF NOT EXISTS kb_occ (
+    doc       INTEGER NOT NULL REFERENCES docs(key) ON DELETE CASCADE,
+    idx       INTEGER NOT NULL,
+    canonical TEXT NOT NULL,
+    label     TEXT NOT NULL,
+    date      TEXT NOT NULL,
+    start     INTEGER NOT NULL,
+    PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS kb_occ_name ON kb_occ(canonical, label, date, doc, start);
+CREATE TABLE IF NOT EXISTS kb_said (
+    doc     INTEGER NOT NULL REFERENCES docs(key) ON DELETE CASCADE,
+    idx     INTEGER NOT NULL,
+    speaker TEXT NOT NULL,
+    date    TEXT NOT NULL,
+    start   INTEGER NOT NULL,
+    PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS kb_said_speaker ON kb_said(speaker, date, doc, start);
+CREATE INDEX IF NOT EXISTS kb_said_date ON kb_said(date, doc, start);
+-- What deletions took away since the last refresh (cascades fire these too).
+CREATE TABLE IF NOT EXISTS kb_dirty (
+    canonical TEXT NOT NULL,
+    label     TEXT NOT NULL,
+    PRIMARY KEY (canonical, label)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS kb_deleted (
+    key INTEGER PRIMARY KEY
+);
+CREATE TRIGGER IF NOT EXISTS kb_entity_gone AFTER DELETE ON entities BEGIN
+    INSERT OR IGNORE INTO kb_dirty(canonical, label) VALUES (old.canonical, old.label);
+END;
+CREATE TRIGGER IF NOT EXISTS kb_doc_gone AFTER DELETE ON docs BEGIN
+    INSERT OR IGNORE INTO kb_deleted(key) VALUES (old.key);
+END;
 "#;
 
 /// A surname-only name joins its leading full-name candidate only when that
 /// candidate has at least this many times the mentions of the runner-up.
-const DOMINANCE: i64 = 3;
+pub(crate) const DOMINANCE: i64 = 3;
 
 /// One entity of the knowledge base.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,13 +129,18 @@ pub struct EntityRecord {
 }
 
 /// What a refresh did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KbReport {
     /// Whether anything had to be recomputed.
     pub refreshed: bool,
-    /// The aggregate was recomputed from scratch (documents were deleted or replaced).
+    /// Every entity was recomputed (first refresh, a new alias file, a
+    /// new resolution version, or changes the triggers did not see).
     pub full: bool,
     pub entities: u64,
+    /// Entities created, updated or removed by this refresh.
+    pub recomputed: u64,
+    /// Skipped lines of the alias file, as `FILE:LINE: reason`.
+    pub warnings: Vec<String>,
 }
 
 /// Where a stored item sits: document, sentence and offsets. Offsets are
@@ -185,7 +230,17 @@ pub struct DateRange {
 /// I/O and database errors.
 pub fn refresh(dir: &std::path::Path) -> Result<KbReport> {
     let conn = crate::schema::open(dir)?;
-    refresh_conn(&conn)
+    refresh_conn(&conn, dir, false)
+}
+
+/// Recomputes every entity from the stored documents, as if the KB were
+/// new (ids of entities that still exist are kept).
+///
+/// # Errors
+/// I/O and database errors.
+pub fn rebuild(dir: &std::path::Path) -> Result<KbReport> {
+    let conn = crate::schema::open(dir)?;
+    refresh_conn(&conn, dir, true)
 }
 
 /// Removes a leading title or office from a person's name ("Sen. Jeff
@@ -271,7 +326,7 @@ fn is_title(w: &str) -> bool {
 }
 
 /// The name with titles (persons only) and a possessive ending removed.
-fn clean(name: &str, per: bool) -> String {
+pub(crate) fn clean(name: &str, per: bool) -> String {
     let name = name.trim();
     let name = name
         .strip_suffix("'s")
@@ -305,12 +360,14 @@ fn query_norms(q: &str) -> Vec<String> {
     out
 }
 
-fn ensure_schema(conn: &Connection) -> Result<()> {
+/// Creates the KB tables and the triggers that record deletions; run on
+/// every open, before anything can delete a document.
+pub(crate) fn ensure_schema(conn: &Connection) -> Result<()> {
     conn.execute_batch(KB_SCHEMA)?;
     Ok(())
 }
 
-fn meta_get(conn: &Connection, key: &str) -> Result<Option<String>> {
+pub(crate) fn meta_get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .query_row("SELECT value FROM kb_meta WHERE key = ?1", [key], |r| {
             r.get(0)
@@ -318,7 +375,7 @@ fn meta_get(conn: &Connection, key: &str) -> Result<Option<String>> {
         .optional()?)
 }
 
-fn meta_set(conn: &Connection, key: &str, value: &str) -> Result<()> {
+pub(crate) fn meta_set(conn: &Connection, key: &str, value: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO kb_meta(key, value) VALUES (?1, ?2)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -342,54 +399,152 @@ fn parse_stamp(s: &str) -> Option<(i64, i64)> {
     Some((a.parse().ok()?, b.parse().ok()?))
 }
 
-/// Refreshes the KB tables over `conn` when the documents changed since the
-/// last refresh.
-pub(crate) fn refresh_conn(conn: &Connection) -> Result<KbReport> {
-    ensure_schema(conn)?;
-    let now = doc_stamp(conn)?;
-    let last = meta_get(conn, "stamp")?.as_deref().and_then(parse_stamp);
-    if last == Some(now) {
-        return Ok(KbReport::default());
+/// Bumped whenever resolution changes what it derives from the same
+/// aggregates: a store refreshed by another version is recomputed in full.
+const KB_VERSION: &str = "2";
+
+/// Whether the KB reflects the stored documents, the alias file
+/// `aliases` and this version of the resolution. Cheap (no count over the
+/// documents): every query asks. Nothing was added when the largest key
+/// is the one last seen (keys are never reused), and nothing was deleted
+/// when the deletion trigger recorded nothing.
+fn up_to_date(conn: &Connection, aliases: &str) -> Result<bool> {
+    let Some((_, max_key)) = meta_get(conn, "stamp")?.as_deref().and_then(parse_stamp) else {
+        return Ok(false);
+    };
+    let (now_max, deleted): (i64, bool) = conn.query_row(
+        "SELECT (SELECT coalesce(max(key), 0) FROM docs), EXISTS (SELECT 1 FROM kb_deleted)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(now_max == max_key
+        && !deleted
+        && meta_get(conn, "aliases")?.as_deref().unwrap_or("") == aliases
+        && meta_get(conn, "version")?.as_deref() == Some(KB_VERSION))
+}
+
+/// Refreshes the KB tables over `conn` (the store in `dir`) when the
+/// documents or the alias file changed since the last refresh; `full`
+/// recomputes everything regardless.
+pub(crate) fn refresh_conn(
+    conn: &Connection,
+    dir: &std::path::Path,
+    full: bool,
+) -> Result<KbReport> {
+    let (rules, warnings, aliases) = crate::aliases::load(dir)?;
+    if !full && up_to_date(conn, &aliases)? {
+        return Ok(KbReport {
+            warnings,
+            ..KbReport::default()
+        });
     }
     // IMMEDIATE: concurrent refreshers serialise; the loser sees the new stamp.
     let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
-    let last = meta_get(&tx, "stamp")?.as_deref().and_then(parse_stamp);
-    let now = doc_stamp(&tx)?;
-    if last == Some(now) {
-        return Ok(KbReport::default());
+    if !full && up_to_date(&tx, &aliases)? {
+        return Ok(KbReport {
+            warnings,
+            ..KbReport::default()
+        });
     }
-    let full = match last {
-        Some((count, max_key)) => {
-            let added: i64 =
-                tx.query_row("SELECT count(*) FROM docs WHERE key > ?1", [max_key], |r| {
-                    r.get(0)
-                })?;
-            // Incremental only when every earlier document is still there.
-            if now.0 - added == count {
-                accumulate(&tx, max_key)?;
-                false
-            } else {
-                true
-            }
+    let now = doc_stamp(&tx)?;
+    let same_version = meta_get(&tx, "version")?.as_deref() == Some(KB_VERSION);
+    let last = meta_get(&tx, "stamp")?.as_deref().and_then(parse_stamp);
+    let changed = match last {
+        Some((count, max_key)) if same_version && !full => {
+            update_surface(&tx, count, max_key, now)?
         }
-        None => true,
+        _ => None,
     };
-    if full {
-        tx.execute("DELETE FROM kb_surface", [])?;
+    if changed.is_none() {
+        tx.execute_batch("DELETE FROM kb_surface; DELETE FROM kb_occ; DELETE FROM kb_said;")?;
         accumulate(&tx, 0)?;
     }
-    let entities = resolve(&tx)?;
+    tx.execute_batch("DELETE FROM kb_dirty; DELETE FROM kb_deleted;")?;
+    let same_aliases = meta_get(&tx, "aliases")?.as_deref().unwrap_or("") == aliases;
+    let names = changed.filter(|_| same_aliases);
+    let resolved = crate::resolve::resolve(&tx, names.as_deref(), &rules)?;
     meta_set(&tx, "stamp", &format!("{}:{}", now.0, now.1))?;
+    meta_set(&tx, "aliases", &aliases)?;
+    meta_set(&tx, "version", KB_VERSION)?;
     tx.commit()?;
     Ok(KbReport {
         refreshed: true,
-        full,
-        entities,
+        full: names.is_none(),
+        entities: resolved.entities,
+        recomputed: resolved.recomputed,
+        warnings,
     })
 }
 
-/// Adds the mentions of documents with key above `after` to `kb_surface`.
+/// Brings `kb_surface` up to date from the last refresh (`count`
+/// documents, keys up to `max_key`) and returns the names whose rows
+/// changed; `None` when deletions happened that the triggers did not
+/// record, so that only a recount is safe.
+fn update_surface(
+    conn: &Connection,
+    count: i64,
+    max_key: i64,
+    now: (i64, i64),
+) -> Result<Option<Vec<(String, String)>>> {
+    let added: i64 =
+        conn.query_row("SELECT count(*) FROM docs WHERE key > ?1", [max_key], |r| {
+            r.get(0)
+        })?;
+    let deleted: i64 = conn.query_row(
+        "SELECT count(*) FROM kb_deleted WHERE key <= ?1",
+        [max_key],
+        |r| r.get(0),
+    )?;
+    if count - deleted + added != now.0 {
+        return Ok(None);
+    }
+    let mut names: Vec<(String, String)> = {
+        let mut st = conn.prepare("SELECT canonical, label FROM kb_dirty")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    // Names that lost mentions: recount them over the documents that stay.
+    {
+        let mut clear =
+            conn.prepare_cached("DELETE FROM kb_surface WHERE canonical = ?1 AND label = ?2")?;
+        let mut recount = conn.prepare_cached(
+            "INSERT INTO kb_surface(canonical, label, mention, mentions, first_seen, last_seen)
+             SELECT e.canonical, e.label, e.mention, count(*), min(d.date), max(d.date)
+             FROM entities e JOIN docs d ON d.key = e.doc
+             WHERE e.canonical = ?1 AND e.label = ?2 AND e.doc <= ?3
+             GROUP BY e.mention",
+        )?;
+        for (c, l) in &names {
+            clear.execute(params![c, l])?;
+            recount.execute(params![c, l, max_key])?;
+        }
+    }
+    accumulate(conn, max_key)?;
+    let mut st = conn.prepare("SELECT DISTINCT canonical, label FROM entities WHERE doc > ?1")?;
+    let added_names = st.query_map([max_key], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    for n in added_names {
+        names.push(n?);
+    }
+    names.sort();
+    names.dedup();
+    Ok(Some(names))
+}
+
+/// Adds the mentions of documents with key above `after` to `kb_surface`,
+/// and their mentions and quotes to the date-ordered lists.
 fn accumulate(conn: &Connection, after: i64) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO kb_occ(doc, idx, canonical, label, date, start)
+         SELECT e.doc, e.idx, e.canonical, e.label, coalesce(d.date, ''), e.start
+         FROM entities e JOIN docs d ON d.key = e.doc WHERE e.doc > ?1",
+        [after],
+    )?;
+    conn.execute(
+        "INSERT OR IGNORE INTO kb_said(doc, idx, speaker, date, start)
+         SELECT q.doc, q.idx, q.speaker, coalesce(d.date, ''), q.start
+         FROM quotes q JOIN docs d ON d.key = q.doc WHERE q.doc > ?1 AND q.speaker IS NOT NULL",
+        [after],
+    )?;
     conn.execute(
         "INSERT INTO kb_surface(canonical, label, mention, mentions, first_seen, last_seen)
          SELECT e.canonical, e.label, e.mention, count(*), min(d.date), max(d.date)
@@ -405,196 +560,6 @@ fn accumulate(conn: &Connection, after: i64) -> Result<()> {
         [after],
     )?;
     Ok(())
-}
-
-/// Names sharing one normalised form (and personhood).
-#[derive(Default)]
-struct Group {
-    per: bool,
-    norm: String,
-    /// Cleaned canonical forms → mentions.
-    forms: HashMap<String, i64>,
-    labels: HashMap<String, i64>,
-    /// Surface forms as written → mentions.
-    aliases: HashMap<String, i64>,
-    /// Per-document canonical names with their label.
-    names: Vec<(String, String)>,
-    mentions: i64,
-    first: Option<String>,
-    last: Option<String>,
-}
-
-fn min_opt(a: Option<String>, b: Option<String>) -> Option<String> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(if b < a { b } else { a }),
-        (a, b) => a.or(b),
-    }
-}
-
-fn max_opt(a: Option<String>, b: Option<String>) -> Option<String> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(if b > a { b } else { a }),
-        (a, b) => a.or(b),
-    }
-}
-
-fn top(counts: &HashMap<String, i64>) -> Option<&str> {
-    counts
-        .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-        .map(|(k, _)| k.as_str())
-}
-
-/// Re-derives `kb_entity`, `kb_alias` and `kb_name` from `kb_surface`.
-fn resolve(conn: &Connection) -> Result<u64> {
-    let mut groups: BTreeMap<(bool, String), Group> = BTreeMap::new();
-    {
-        let mut st = conn.prepare(
-            "SELECT canonical, label, mention, mentions, first_seen, last_seen FROM kb_surface",
-        )?;
-        let rows = st.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, i64>(3)?,
-                r.get::<_, Option<String>>(4)?,
-                r.get::<_, Option<String>>(5)?,
-            ))
-        })?;
-        let mut seen_names: std::collections::HashSet<(String, String)> = Default::default();
-        for row in rows {
-            let (canonical, label, mention, n, first, last) = row?;
-            let per = label == "PER";
-            let form = clean(&canonical, per);
-            let norm = normalise_name(&form);
-            if norm.is_empty() {
-                continue;
-            }
-            let g = groups.entry((per, norm.clone())).or_default();
-            g.per = per;
-            g.norm = norm;
-            *g.forms.entry(form).or_default() += n;
-            *g.labels.entry(label.clone()).or_default() += n;
-            *g.aliases.entry(mention.trim().to_string()).or_default() += n;
-            if seen_names.insert((canonical.clone(), label.clone())) {
-                g.names.push((canonical, label));
-            }
-            g.mentions += n;
-            g.first = min_opt(g.first.take(), first);
-            g.last = max_opt(g.last.take(), last);
-        }
-    }
-
-    // Surname-only persons: join the dominant full name ending in that word.
-    let mut by_last: HashMap<String, Vec<(String, i64)>> = HashMap::new();
-    for ((per, norm), g) in &groups {
-        if *per && norm.contains(' ') {
-            if let Some(last) = norm.rsplit(' ').next() {
-                by_last
-                    .entry(last.to_string())
-                    .or_default()
-                    .push((norm.clone(), g.mentions));
-            }
-        }
-    }
-    let mut merge_into: Vec<((bool, String), (bool, String))> = Vec::new();
-    for (per, norm) in groups.keys() {
-        if !*per || norm.contains(' ') {
-            continue;
-        }
-        let Some(cands) = by_last.get(norm) else {
-            continue;
-        };
-        let mut cands = cands.clone();
-        cands.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let dominant = match cands.as_slice() {
-            [only] => Some(only),
-            [first, second, ..] if first.1 >= DOMINANCE * second.1.max(1) => Some(first),
-            _ => None,
-        };
-        if let Some((target, _)) = dominant {
-            merge_into.push(((true, norm.clone()), (true, target.clone())));
-        }
-    }
-    let mut merged: HashMap<(bool, String), Vec<Group>> = HashMap::new();
-    for (from, to) in merge_into {
-        if let Some(g) = groups.remove(&from) {
-            merged.entry(to).or_default().push(g);
-        }
-    }
-
-    let old_ids: HashMap<String, i64> = {
-        let mut st = conn.prepare("SELECT key, id FROM kb_entity")?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
-    let mut next_id: i64 = meta_get(conn, "next_id")?
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1)
-        .max(old_ids.values().copied().max().unwrap_or(0) + 1);
-
-    conn.execute_batch("DELETE FROM kb_entity; DELETE FROM kb_alias; DELETE FROM kb_name;")?;
-    let mut ins_entity = conn.prepare(
-        "INSERT INTO kb_entity(id, key, canonical, label, mentions, first_seen, last_seen)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    let mut ins_alias = conn.prepare(
-        "INSERT INTO kb_alias(norm, entity, alias, mentions) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT(norm, entity, alias) DO UPDATE SET mentions = mentions + excluded.mentions",
-    )?;
-    let mut ins_name =
-        conn.prepare("INSERT OR IGNORE INTO kb_name(name, label, entity) VALUES (?1, ?2, ?3)")?;
-    let mut count = 0u64;
-    for (key, mut anchor) in groups {
-        let key_text = format!("{}:{}", if key.0 { "PER" } else { "X" }, key.1);
-        let id = match old_ids.get(&key_text) {
-            Some(&id) => id,
-            None => {
-                next_id += 1;
-                next_id - 1
-            }
-        };
-        let canonical = top(&anchor.forms)
-            .unwrap_or(anchor.norm.as_str())
-            .to_string();
-        for g in merged.remove(&key).unwrap_or_default() {
-            for (l, n) in g.labels {
-                *anchor.labels.entry(l).or_default() += n;
-            }
-            for (a, n) in g.aliases {
-                *anchor.aliases.entry(a).or_default() += n;
-            }
-            anchor.names.extend(g.names);
-            anchor.mentions += g.mentions;
-            anchor.first = min_opt(anchor.first.take(), g.first);
-            anchor.last = max_opt(anchor.last.take(), g.last);
-        }
-        let label = top(&anchor.labels).unwrap_or("MISC").to_string();
-        ins_entity.execute(params![
-            id,
-            key_text,
-            canonical,
-            label,
-            anchor.mentions,
-            anchor.first,
-            anchor.last
-        ])?;
-        // The canonical name is always an alias, even if never written alone.
-        anchor.aliases.entry(canonical.clone()).or_insert(0);
-        for (alias, n) in &anchor.aliases {
-            let norm = normalise_name(&clean(alias, anchor.per));
-            if !norm.is_empty() {
-                ins_alias.execute(params![norm, id, alias, n])?;
-            }
-        }
-        for (name, label) in &anchor.names {
-            ins_name.execute(params![name, label, id])?;
-        }
-        count += 1;
-    }
-    meta_set(conn, "next_id", &next_id.to_string())?;
-    Ok(count)
 }
 
 fn entity_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntityRecord> {
@@ -678,7 +643,7 @@ impl Store {
     /// # Errors
     /// Database errors.
     pub fn kb_refresh(&self) -> Result<KbReport> {
-        refresh_conn(self.connection())
+        refresh_conn(self.connection(), self.dir(), false)
     }
 
     /// The entity a user's name refers to: any alias, with or without
@@ -870,38 +835,7 @@ impl Store {
         range: &DateRange,
         limit: usize,
     ) -> Result<Vec<MentionRow>> {
-        let sql = format!(
-            "SELECT {prov}, s.idx, e.start, e.end, e.mention, {SLICE},
-               (SELECT group_concat(t.value, '|') FROM
-                  (SELECT value FROM timexes t WHERE t.doc = e.doc AND t.type = 'DATE'
-                     AND t.start >= s.start AND t.end <= s.end ORDER BY t.start) t)
-             FROM kb_name n
-             JOIN entities e ON e.canonical = n.name AND e.label = n.label
-             JOIN docs d ON d.key = e.doc
-             JOIN sentences s ON s.doc = e.doc AND s.start <= e.start AND e.start < s.end
-             WHERE n.entity = ?1
-               AND (?2 IS NULL OR d.date >= ?2) AND (?3 IS NULL OR d.date <= ?3 OR d.date LIKE ?3 || '%')
-             ORDER BY d.date, d.key, e.start
-             LIMIT ?4",
-            prov = prov_cols("s.start", "s.end")
-        );
-        let mut st = self.connection().prepare_cached(&sql)?;
-        let rows = st.query_map(params![id, range.from, range.to, limit as i64], |r| {
-            let mut prov = prov_from_row(r, 0)?;
-            prov.sentence = Some(r.get::<_, i64>(9)?.max(0) as u32);
-            let timexes: Option<String> = r.get(14)?;
-            Ok(MentionRow {
-                prov,
-                mention_start: r.get::<_, i64>(10)?.max(0) as u32,
-                mention_end: r.get::<_, i64>(11)?.max(0) as u32,
-                mention: r.get(12)?,
-                sentence_text: r.get::<_, Option<String>>(13)?.unwrap_or_default(),
-                timexes: timexes
-                    .map(|t| t.split('|').map(str::to_string).collect())
-                    .unwrap_or_default(),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.entity_mentions_ordered(id, range, limit)
     }
 
     /// Quotes whose speaker belongs to entity `id` (all attributed quotes
@@ -915,6 +849,9 @@ impl Store {
         range: &DateRange,
         limit: usize,
     ) -> Result<Vec<QuoteRow>> {
+        if let Some(id) = id {
+            return self.quotes_of_ordered(id, range, limit);
+        }
         let sql = format!(
             "SELECT {prov}, q.idx, q.kind, q.speaker, q.cue, q.parts,
                (SELECT s.idx FROM sentences s WHERE s.doc = q.doc AND s.start <= q.start AND q.start < s.end)
@@ -979,40 +916,82 @@ impl Store {
         kind: Option<&str>,
         limit: usize,
     ) -> Result<Vec<EventRow>> {
-        let sql = format!(
-            "SELECT {prov}, ev.idx, ev.kind, ev.trigger, ev.date, ev.negated,
-               (SELECT group_concat(name, char(31)) FROM
-                  (SELECT name FROM event_participants p WHERE p.doc = ev.doc AND p.event = ev.idx ORDER BY p.pos)),
-               s.idx, {SLICE}
+        // Driven by the entity's participations when there is one
+        // (an `?1 IS NULL OR` in front would make SQLite scan every event).
+        let filter = if id.is_some() {
+            "(ev.doc, ev.idx) IN (
+             SELECT p.doc, p.event FROM kb_name n JOIN event_participants p ON p.name = n.name
+             WHERE n.entity = ?1)"
+        } else {
+            "?1 IS NULL"
+        };
+        self.event_rows(
+            &format!(
+                "{filter} AND (?2 IS NULL OR ev.kind = ?2)
+                 ORDER BY coalesce(ev.date, d.date), d.key, ev.start LIMIT ?3"
+            ),
+            params![id, kind, limit as i64],
+        )
+    }
+
+    /// Events of one kind as `(doc key, idx, first participant)`, in the
+    /// order of [`Store::events_of`], at most `limit`: a cheap list to pick
+    /// from before reading whole rows with [`Store::events_at`].
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn event_heads(&self, kind: &str, limit: usize) -> Result<Vec<(i64, u32, Option<String>)>> {
+        let mut st = self.connection().prepare_cached(
+            "SELECT ev.doc, ev.idx,
+               (SELECT name FROM event_participants p WHERE p.doc = ev.doc AND p.event = ev.idx
+                ORDER BY p.pos LIMIT 1)
              FROM events ev JOIN docs d ON d.key = ev.doc
-             LEFT JOIN sentences s ON s.doc = ev.doc AND s.start <= ev.start AND ev.start < s.end
-             WHERE (?1 IS NULL OR EXISTS (
-                 SELECT 1 FROM event_participants p JOIN kb_name n ON n.name = p.name
-                 WHERE p.doc = ev.doc AND p.event = ev.idx AND n.entity = ?1))
-               AND (?2 IS NULL OR ev.kind = ?2)
-             ORDER BY coalesce(ev.date, d.date), d.key, ev.start
-             LIMIT ?3",
-            prov = prov_cols("ev.start", "ev.end")
-        );
-        let mut st = self.connection().prepare_cached(&sql)?;
-        let rows = st.query_map(params![id, kind, limit as i64], |r| {
-            let mut prov = prov_from_row(r, 0)?;
-            prov.sentence = r.get::<_, Option<i64>>(15)?.map(|s| s.max(0) as u32);
-            let parts: Option<String> = r.get(14)?;
-            Ok(EventRow {
-                prov,
-                idx: r.get::<_, i64>(9)?.max(0) as u32,
-                kind: r.get(10)?,
-                trigger: r.get(11)?,
-                date: r.get(12)?,
-                negated: r.get::<_, i64>(13)? != 0,
-                participants: parts
-                    .map(|p| p.split('\u{1f}').map(str::to_string).collect())
-                    .unwrap_or_default(),
-                sentence_text: r.get::<_, Option<String>>(16)?.unwrap_or_default(),
-            })
+             WHERE ev.kind = ?1
+             ORDER BY coalesce(ev.date, d.date), d.key, ev.start LIMIT ?2",
+        )?;
+        let rows = st.query_map(params![kind, limit as i64], |r| {
+            Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as u32, r.get(2)?))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The events at `(doc key, idx)`, in the order given.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn events_at(&self, keys: &[(i64, u32)]) -> Result<Vec<EventRow>> {
+        let mut out = Vec::with_capacity(keys.len());
+        for (doc, idx) in keys {
+            out.extend(self.event_rows("ev.doc = ?1 AND ev.idx = ?2", params![doc, idx])?);
+        }
+        Ok(out)
+    }
+
+    /// Ids of the entities whose canonical name is `name` exactly.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn entity_ids_named(&self, name: &str) -> Result<Vec<i64>> {
+        let mut st = self
+            .connection()
+            .prepare_cached("SELECT id FROM kb_entity WHERE canonical = ?1 ORDER BY id")?;
+        let rows = st.query_map([name], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Events selected and ordered by `filter` (over `events ev` joined
+    /// with `docs d`): keys first, so that texts are read only for the
+    /// rows kept.
+    fn event_rows(&self, filter: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<EventRow>> {
+        let sql = format!(
+            "SELECT ev.doc, ev.idx FROM events ev JOIN docs d ON d.key = ev.doc WHERE {filter}"
+        );
+        let keys = self
+            .connection()
+            .prepare_cached(&sql)?
+            .query_map(args, |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<(i64, i64)>>>()?;
+        self.events_by_keys(&keys)
     }
 
     /// Sentences (text only) in which entity `id` is mentioned, for reading
@@ -1287,5 +1266,263 @@ mod tests {
         assert_eq!(rows[0].sentence_text, "In July 2016 Kislyak met Sessions.");
         assert_eq!(rows[0].timexes, vec!["2016-07".to_string()]);
         assert_eq!(rows[0].prov.char_start, 7);
+    }
+
+    /// A corpus where later documents change earlier decisions: the
+    /// surname "Sessions" first joins Jeff Sessions, then meets a rival.
+    fn corpus() -> Vec<Doc> {
+        let sessions = |id: &str, date: &str| {
+            doc(
+                id,
+                date,
+                &format!("Sen. Jeff Sessions spoke in {id}.\nSessions left."),
+                &[
+                    ("Sen. Jeff Sessions", "Jeff Sessions", Per),
+                    ("Sessions left", "Jeff Sessions", Per),
+                ],
+            )
+        };
+        vec![
+            sessions("a", "2017-03-02"),
+            doc(
+                "b",
+                "2017-03-03",
+                "Sessions was asked by Apple.",
+                &[("Sessions", "Sessions", Per), ("Apple", "Apple", Org)],
+            ),
+            doc(
+                "c",
+                "2017-03-04",
+                "Donald Trump met Ivanka Trump in Washington.",
+                &[
+                    ("Donald Trump", "Donald Trump", Per),
+                    ("Ivanka Trump", "Ivanka Trump", Per),
+                    ("Washington", "Washington", Loc),
+                ],
+            ),
+            doc(
+                "d",
+                "2017-03-05",
+                "Pete Sessions and Pete Sessions again, then Pete Sessions.",
+                &[("Pete Sessions", "Pete Sessions", Per)],
+            ),
+            doc(
+                "e",
+                "2016-01-01",
+                "Trump spoke. Apple's chief spoke in Washington.",
+                &[
+                    ("Trump", "Trump", Per),
+                    ("Apple's", "Apple", Org),
+                    ("Washington", "Washington", Loc),
+                ],
+            ),
+            sessions("f", "2017-04-01"),
+        ]
+    }
+
+    /// Everything the KB derived, with entities named by key rather than id.
+    fn snapshot(store: &Store, with_ids: bool) -> Vec<String> {
+        let conn = store.connection();
+        let mut out = Vec::new();
+        let mut q = |sql: &str| {
+            let mut st = conn.prepare(sql).unwrap();
+            let n = st.column_count();
+            let rows = st
+                .query_map([], |r| {
+                    (0..n)
+                        .map(|i| {
+                            r.get::<_, rusqlite::types::Value>(i)
+                                .map(|v| format!("{v:?}"))
+                        })
+                        .collect::<rusqlite::Result<Vec<_>>>()
+                })
+                .unwrap();
+            let mut rows: Vec<String> = rows.map(|r| r.unwrap().join(" ")).collect();
+            rows.sort();
+            out.extend(rows);
+        };
+        q("SELECT 'entity', key, canonical, label, mentions, first_seen, last_seen FROM kb_entity");
+        q("SELECT 'alias', k.key, a.norm, a.alias, a.mentions FROM kb_alias a JOIN kb_entity k ON k.id = a.entity");
+        q("SELECT 'name', n.name, n.label, k.key FROM kb_name n JOIN kb_entity k ON k.id = n.entity");
+        q("SELECT 'surface', * FROM kb_surface");
+        q("SELECT 'occ', o.canonical, o.label, o.date, d.id, o.start FROM kb_occ o JOIN docs d ON d.key = o.doc");
+        q("SELECT 'said', q.speaker, q.date, d.id, q.start FROM kb_said q JOIN docs d ON d.key = q.doc");
+        if with_ids {
+            q("SELECT 'id', key, id FROM kb_entity");
+        }
+        out
+    }
+
+    #[test]
+    fn incremental_refresh_equals_a_full_refresh() {
+        let docs = corpus();
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = Writer::open(dir.path(), "test").unwrap();
+        w.write_batch(&docs[..3], false).unwrap();
+        let first = refresh(dir.path()).unwrap();
+        assert!(first.full);
+        let store = Store::open(dir.path()).unwrap();
+        let jeff = store.resolve_entity("Jeff Sessions").unwrap().unwrap();
+        assert_eq!(
+            store.resolve_entity("Sessions").unwrap().unwrap().id,
+            jeff.id
+        );
+
+        // Second run: new documents, a replaced one and a deleted one.
+        w.write_batch(&docs[3..], false).unwrap();
+        let changed = doc(
+            "b",
+            "2017-03-03",
+            "Sessions was asked again.",
+            &[("Sessions", "Sessions", Per)],
+        );
+        assert_eq!(
+            w.write_batch(&[changed.clone()], true).unwrap(),
+            vec![crate::Outcome::Replaced]
+        );
+        store
+            .connection()
+            .execute("DELETE FROM docs WHERE id = 'c'", [])
+            .unwrap();
+        let second = refresh(dir.path()).unwrap();
+        assert!(second.refreshed && !second.full, "{second:?}");
+        let incremental = snapshot(&store, true);
+        // Pete Sessions now rivals Jeff for the surname: it stands alone.
+        let sessions = store.resolve_entity("Sessions").unwrap().unwrap();
+        assert_ne!(sessions.id, jeff.id);
+        assert_eq!(
+            store.resolve_entity("Jeff Sessions").unwrap().unwrap().id,
+            jeff.id
+        );
+        assert!(store.resolve_entity("Ivanka Trump").unwrap().is_none());
+
+        // The same store recomputed from scratch: identical, ids included.
+        assert!(rebuild(dir.path()).unwrap().full);
+        assert_eq!(snapshot(&store, true), incremental);
+
+        // The final documents ingested in one run: identical but for ids.
+        let mut finals: Vec<Doc> = docs.iter().filter(|d| d.id != "c").cloned().collect();
+        finals.retain(|d| d.id != "b");
+        finals.push(changed);
+        let (_d2, once) = store_with(&finals);
+        assert!(once.kb_refresh().unwrap().full);
+        assert_eq!(snapshot(&once, false), snapshot(&store, false));
+    }
+
+    #[test]
+    fn only_touched_entities_are_recomputed() {
+        let docs = corpus();
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = Writer::open(dir.path(), "test").unwrap();
+        w.write_batch(&docs, false).unwrap();
+        let all = refresh(dir.path()).unwrap();
+        w.write_batch(
+            &[doc(
+                "g",
+                "2018-01-01",
+                "Apple grew.",
+                &[("Apple", "Apple", Org)],
+            )],
+            false,
+        )
+        .unwrap();
+        let one = refresh(dir.path()).unwrap();
+        assert!(!one.full);
+        assert_eq!(one.recomputed, 1, "{one:?} after {all:?}");
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.resolve_entity("apple").unwrap().unwrap().mentions, 3);
+    }
+
+    #[test]
+    fn ids_survive_deletions_rebuilds_and_are_never_reused() {
+        let docs = corpus();
+        let (dir, store) = store_with(&docs);
+        let apple = store.resolve_entity("Apple").unwrap().unwrap();
+        let trump = store.resolve_entity("Donald Trump").unwrap().unwrap();
+        store
+            .connection()
+            .execute("DELETE FROM docs WHERE id = 'c'", [])
+            .unwrap();
+        assert!(store.resolve_entity("Donald Trump").unwrap().is_none());
+        assert_eq!(store.resolve_entity("Apple").unwrap().unwrap().id, apple.id);
+        rebuild(dir.path()).unwrap();
+        assert_eq!(store.resolve_entity("Apple").unwrap().unwrap().id, apple.id);
+        // Back again: a new id, not the old one.
+        let mut w = Writer::open(dir.path(), "test").unwrap();
+        w.write_batch(&docs[2..3], false).unwrap();
+        let again = store.resolve_entity("Donald Trump").unwrap().unwrap();
+        assert!(again.id > trump.id && again.id != apple.id);
+    }
+
+    #[test]
+    fn the_alias_file_merges_splits_and_keeps_apart() {
+        let docs = corpus();
+        let (dir, store) = store_with(&docs[..3]);
+        let path = dir.path().join(crate::aliases::ALIASES_FILE);
+        let jeff = store.resolve_entity("Jeff Sessions").unwrap().unwrap();
+        assert_eq!(
+            store.resolve_entity("Sessions").unwrap().unwrap().id,
+            jeff.id
+        );
+
+        // `different` keeps a dominant full name from taking a surname.
+        std::fs::write(&path, "different: Jeff Sessions | Sessions\n").unwrap();
+        let report = store.kb_refresh().unwrap();
+        assert!(report.full && report.warnings.is_empty());
+        assert_ne!(
+            store.resolve_entity("Sessions").unwrap().unwrap().id,
+            jeff.id
+        );
+        assert_eq!(
+            store.resolve_entity("Jeff Sessions").unwrap().unwrap().id,
+            jeff.id
+        );
+
+        std::fs::write(
+            &path,
+            "split: Sessions\nmerge: Donald Trump = Trump\nnonsense\n",
+        )
+        .unwrap();
+        let report = store.kb_refresh().unwrap();
+        assert!(report.full);
+        assert_eq!(
+            report.warnings,
+            vec![format!(
+                "{}:3: expected `merge:`, `same:`, `split:` or `different:`, found `nonsense`",
+                path.display()
+            )]
+        );
+        let sessions = store.resolve_entity("Sessions").unwrap().unwrap();
+        assert_ne!(sessions.id, jeff.id);
+        assert_eq!(
+            store.resolve_entity("Jeff Sessions").unwrap().unwrap().id,
+            jeff.id
+        );
+
+        // The rule's entity gathers Trump's mentions once they exist.
+        let mut w = Writer::open(dir.path(), "test").unwrap();
+        w.write_batch(&docs[3..5], false).unwrap();
+        let donald = store.resolve_entity("Trump").unwrap().unwrap();
+        assert_eq!(donald.canonical, "Donald Trump");
+        assert_eq!(donald.mentions, 2);
+        assert_eq!(
+            store.resolve_entity("Donald Trump").unwrap().unwrap().id,
+            donald.id
+        );
+        assert_ne!(
+            store.resolve_entity("Ivanka Trump").unwrap().unwrap().id,
+            donald.id
+        );
+
+        w.write_batch(&docs[5..], false).unwrap();
+        // Without rules, the surname rejoins its dominant full name.
+        std::fs::remove_file(&path).unwrap();
+        let snap = {
+            store.kb_refresh().unwrap();
+            snapshot(&store, false)
+        };
+        let (_d2, plain) = store_with(&docs);
+        plain.kb_refresh().unwrap();
+        assert_eq!(snap, snapshot(&plain, false));
     }
 }

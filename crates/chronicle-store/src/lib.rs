@@ -30,6 +30,13 @@
 //! The next run therefore continues from exactly the documents SQLite holds,
 //! and ingest, being idempotent, skips them as duplicates.
 //!
+//! The knowledge-base tables (`kb_*`, see `kb.rs`) are derived from the
+//! layer tables and may lag behind them; a refresh catches up from the
+//! documents with keys above the last one it saw and from what deletion
+//! triggers recorded, inside the deleting transaction. A kill at any point
+//! leaves either the old KB state with its stamp or the new one, and the
+//! next refresh continues from whichever it finds.
+//!
 //! # On-disk format
 //!
 //! `DIR/chronicle.sqlite` and `DIR/index/`. The `meta` table records
@@ -40,11 +47,15 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod aliases;
 mod fulltext;
 mod hash;
 pub mod kb;
 mod layers;
+mod maintenance;
+mod occurrences;
 mod reader;
+mod resolve;
 mod schema;
 mod writer;
 

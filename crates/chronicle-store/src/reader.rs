@@ -1,7 +1,7 @@
 //! The reader: a document by id with its layers, full-text search, counts.
 
 use std::ops::Bound;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chronicle_model::{Date, Doc};
 use rusqlite::{Connection, OptionalExtension};
@@ -16,6 +16,7 @@ use crate::{layers, schema, Result, StoreError};
 
 /// A read view of a store. Works while another process writes to it.
 pub struct Store {
+    dir: PathBuf,
     conn: Connection,
     index: Index,
     reader: IndexReader,
@@ -83,11 +84,17 @@ impl Store {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         Ok(Store {
+            dir: dir.to_path_buf(),
             conn,
             index,
             reader,
             fields,
         })
+    }
+
+    /// The store directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
 
     /// The SQLite connection, for queries over the layer tables (see

@@ -152,6 +152,7 @@ pub(crate) fn open(dir: &Path) -> crate::Result<Connection> {
             });
         }
         if found == FORMAT_VERSION {
+            crate::kb::ensure_schema(&conn)?;
             return Ok(conn);
         }
     } else {
@@ -173,5 +174,6 @@ pub(crate) fn open(dir: &Path) -> crate::Result<Connection> {
          INSERT OR IGNORE INTO meta(key, value) VALUES ('format_version', '{FORMAT_VERSION}');
          COMMIT;"
     ))?;
+    crate::kb::ensure_schema(&conn)?;
     Ok(conn)
 }

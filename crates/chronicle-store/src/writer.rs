@@ -45,10 +45,10 @@ impl BatchReport {
 /// store at a time (the full-text index's lock enforces it).
 pub struct Writer {
     dir: PathBuf,
-    conn: Connection,
+    pub(crate) conn: Connection,
     index_writer: IndexWriter<TantivyDocument>,
     fields: Fields,
-    annotator: String,
+    pub(crate) annotator: String,
     /// Documents stored since the last index commit.
     unindexed_count: usize,
     index_every: usize,
@@ -202,7 +202,7 @@ fn open_index_writer(index: &Index, dir: &Path) -> Result<IndexWriter<TantivyDoc
 }
 
 /// Why a document cannot be stored as it is, if it cannot.
-fn invalid(doc: &Doc) -> Option<String> {
+pub(crate) fn invalid(doc: &Doc) -> Option<String> {
     if doc.id.is_empty() {
         return Some("the document has no id".into());
     }

@@ -20,6 +20,27 @@ fn collect(p: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// With `TBAQ_CTX=1`, the text around an error (to judge it by eye).
+fn context(text: &str, s: chronicle_model::Span) -> String {
+    if std::env::var_os("TBAQ_CTX").is_none() {
+        return String::new();
+    }
+    let mut a = (s.start as usize).saturating_sub(120);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = (s.end as usize + 80).min(text.len());
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    format!(
+        "\n\t\t{}[[{}]]{}",
+        text[a..s.start as usize].replace('\n', " "),
+        &text[s.range()],
+        text[s.end as usize..b].replace('\n', " ")
+    )
+}
+
 fn main() {
     let dir = std::env::args()
         .nth(1)
@@ -100,10 +121,11 @@ fn main() {
             } else {
                 let dct = doc.date.map(|d| d.to_string()).unwrap_or_default();
                 println!(
-                    "value\t{name}\t{:?} gold {} sys {} (dct {dct})",
+                    "value\t{name}\t{:?} gold {} sys {} (dct {dct}){}",
                     &text[gs.range()],
                     gt.value,
-                    st.value
+                    st.value,
+                    context(text, *gs)
                 );
             }
             if st.kind == gt.kind {

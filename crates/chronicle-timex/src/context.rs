@@ -4,6 +4,7 @@
 
 use chronicle_model::Date;
 
+use crate::lexicon::{Lex, W};
 use crate::stream::Tk;
 use crate::value::Point;
 
@@ -15,6 +16,8 @@ pub struct Ctx {
     pub last: Option<(Point, u32)>,
     /// The last year the narrative named, with its sentence.
     pub year: Option<(i32, u32)>,
+    /// The token that named `year`.
+    pub year_tok: usize,
     /// The last quarter named directly ("the third quarter"), the base of
     /// year-on-year comparisons ("a year ago", "the year-earlier quarter").
     pub quarter: Option<Point>,
@@ -46,8 +49,9 @@ const FUTURE_CUES: &[&str] = &[
     "due",
     "upcoming",
     "would",
-    "could",
     "might",
+    "supposed",
+    "soon",
     "next",
     "await",
     "awaits",
@@ -59,6 +63,12 @@ const FUTURE_CUES: &[&str] = &[
 
 const PAST_CUES: &[&str] = &[
     "was", "were", "had", "did", "said", "told", "ago", "last", "since", "earlier", "been",
+    // Common irregular past forms (regular ones end in "-ed").
+    "met", "went", "came", "took", "made", "gave", "found", "began", "fell", "rose", "won", "lost",
+    "held", "led", "sent", "spent", "saw", "got", "became", "brought", "bought", "sold", "thought",
+    "kept", "paid", "ran", "struck", "fought", "flew", "wrote", "spoke", "knew", "grew", "drew",
+    "broke", "chose", "stood", "sought", "caught", "felt", "heard", "built", "meant", "left",
+    "hit", "quit", "shot",
 ];
 
 /// The tense around token `i`: the nearest tense cue in its sentence (left
@@ -72,38 +82,105 @@ pub fn tense_at(text: &str, toks: &[Tk], i: usize) -> Tense {
 pub fn cue_at(text: &str, toks: &[Tk], i: usize) -> Option<(Tense, usize)> {
     let sent = toks.get(i).map_or(0, |t| t.sent);
     let mut best: Option<(usize, Tense)> = None;
+    // The nearest cue on the left (the scan meets them in order).
+    let mut left: Option<(usize, Tense)> = None;
+    let mut past_aux = false;
     let lo = i.saturating_sub(14);
     let hi = (i + 12).min(toks.len());
-    for (j, tk) in toks.iter().enumerate().take(hi).skip(lo) {
-        if tk.sent != sent || j == i {
+    for j in lo..hi {
+        if toks[j].sent != sent || j == i {
             continue;
         }
-        let Some(word) = text.get(tk.span.range()) else {
-            continue;
-        };
+        let word = word_at(text, toks, j);
         // A reporting clause after the mention ("…, Castro said") frames
         // it; it does not date it.
         if j > i && is_reporting(word) {
             continue;
         }
-        let Some(mut t) = cue(word) else { continue };
-        // "had been scheduled to", "was expected to": a past plan.
-        if t == Tense::Future && is_participle(word) {
-            let back = j.saturating_sub(3);
-            if toks[back..j].iter().any(|p| {
-                text.get(p.span.range())
-                    .is_some_and(|w| matches!(w, "had" | "was" | "were" | "previously"))
-            }) {
-                t = Tense::Past;
+        let t = if is_deadline(text, toks, j, i) {
+            // "by May", "until Tuesday" point ahead, unless a past perfect
+            // came first ("had filed reports by Wednesday").
+            if past_aux {
+                continue;
             }
-        }
+            Tense::Future
+        } else {
+            if j < i && i - j <= LEFT_REACH && matches!(word, "had" | "was" | "were" | "did") {
+                past_aux = true;
+            }
+            match word_cue(text, toks, j) {
+                Some(t) => t,
+                None => continue,
+            }
+        };
         let dist = if j < i { 2 * (i - j) } else { 2 * (j - i) + 1 };
         if best.is_none_or(|(d, _)| dist < d) {
             best = Some((dist, t));
         }
+        if j < i {
+            left = Some((dist, t));
+        }
+    }
+    // English puts the verb before its time adjunct ("met them on Friday
+    // and will meet again"): a cue on the left within the clause's reach
+    // governs; only fronted adjuncts ("On Friday, he will …") look right.
+    if let Some((d, t)) = left.filter(|(d, _)| *d <= 2 * LEFT_REACH) {
+        return Some((t, d));
     }
     best.map(|(d, t)| (t, d))
 }
+
+fn word_at<'t>(text: &'t str, toks: &[Tk], j: usize) -> &'t str {
+    toks.get(j)
+        .and_then(|t| text.get(t.span.range()))
+        .unwrap_or("")
+}
+
+/// The tense token `j` signals in its context, if any.
+fn word_cue(text: &str, toks: &[Tk], j: usize) -> Option<Tense> {
+    let word = word_at(text, toks, j);
+    let prev = if j > 0 {
+        word_at(text, toks, j - 1)
+    } else {
+        ""
+    };
+    // "is to resume", "set to resume": a plan.
+    if word == "to" {
+        return matches!(prev, "is" | "are" | "set").then_some(Tense::Future);
+    }
+    let mut t = cue(word)?;
+    // "next to" is a place, not a time.
+    if word.eq_ignore_ascii_case("next") && word_at(text, toks, j + 1) == "to" {
+        return None;
+    }
+    if t == Tense::Past && !matches!(word, "was" | "were" | "had" | "did") {
+        // A participle after a present or future "be" ("will be paid", "is
+        // heard") takes that auxiliary's time, not the past.
+        if matches!(prev, "is" | "are" | "be" | "being" | "am" | "'s" | "'re") {
+            return None;
+        }
+        // "the planned trip", "a revised estimate": an adjective.
+        if matches!(prev, "a" | "an" | "the" | "A" | "An" | "The") && regular_past(word) {
+            return None;
+        }
+    }
+    // "had been scheduled to", "was expected to": a past plan.
+    if t == Tense::Future && is_participle(word) {
+        let back = j.saturating_sub(3);
+        if (back..j).any(|k| {
+            matches!(
+                word_at(text, toks, k),
+                "had" | "was" | "were" | "previously"
+            )
+        }) {
+            t = Tense::Past;
+        }
+    }
+    Some(t)
+}
+
+/// How far left (in tokens) a tense cue is taken to govern a mention.
+const LEFT_REACH: usize = 10;
 
 fn is_reporting(word: &str) -> bool {
     matches!(
@@ -113,7 +190,10 @@ fn is_reporting(word: &str) -> bool {
 }
 
 fn is_participle(word: &str) -> bool {
-    matches!(word, "scheduled" | "expected" | "due" | "planned" | "set")
+    matches!(
+        word,
+        "scheduled" | "expected" | "due" | "planned" | "set" | "supposed"
+    )
 }
 
 fn cue(word: &str) -> Option<Tense> {
@@ -128,8 +208,51 @@ fn cue(word: &str) -> Option<Tense> {
     if FUTURE_CUES.contains(&w) {
         return Some(Tense::Future);
     }
-    if PAST_CUES.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
+    if PAST_CUES.contains(&w) || regular_past(word) {
         return Some(Tense::Past);
     }
     None
+}
+
+/// A word that looks like a regular past verb: "-ed", lower case ("United"
+/// is a name), not a verb in "-eed" ("succeed", "proceed") and not an
+/// "un-" adjective ("unexpected", "unconfirmed").
+fn regular_past(word: &str) -> bool {
+    let lower = word.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+    lower
+        && word.len() > 4
+        && word.ends_with("ed")
+        && !word.starts_with("un")
+        && !matches!(
+            word,
+            "succeed" | "proceed" | "exceed" | "indeed" | "need" | "speed" | "feed" | "breed"
+        )
+}
+
+/// Token `j` opens a deadline for the mention at `i`: "by May", "until
+/// Tuesday", "effective Feb. 1", "as soon as Tuesday", "until 9 a.m.
+/// Tuesday" (only clock words between).
+fn is_deadline(text: &str, toks: &[Tk], j: usize, i: usize) -> bool {
+    if j >= i || i - j > 5 {
+        return false;
+    }
+    let clockish = toks[j + 1..i].iter().all(|t| {
+        matches!(
+            t.lex,
+            Lex::Int(..)
+                | Lex::Clock(..)
+                | Lex::AmPm(_)
+                | Lex::Word(W::Zone | W::Noon | W::Midnight)
+        ) || t.lex == Lex::Punct(b'.')
+    });
+    if !clockish {
+        return false;
+    }
+    let word = |k: usize| text.get(toks[k].span.range()).unwrap_or("");
+    match word(j) {
+        "by" | "until" | "effective" => true,
+        // "as soon as", "as early as"
+        "as" => j >= 2 && matches!(word(j - 1), "soon" | "early") && word(j - 2) == "as",
+        _ => false,
+    }
 }

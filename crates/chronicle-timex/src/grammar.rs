@@ -70,6 +70,9 @@ pub struct Parser<'a> {
     pub depth: std::cell::Cell<u8>,
 }
 
+/// How many tokens a named year carries over to a bare month in its sentence.
+const NEAR_YEAR_REACH: usize = 12;
+
 /// How deep phrases may nest; real expressions need three at most.
 const MAX_DEPTH: u8 = 4;
 
@@ -178,6 +181,18 @@ impl<'a> Parser<'a> {
         self.toks.get(i).is_some_and(|t| t.cap)
     }
 
+    /// Token `i` is capitalised after a capitalised word of the same
+    /// sentence: part of a name ("USA Today", "60 Minutes" after "CBS").
+    fn mid_name(&self, i: usize) -> bool {
+        self.cap(i) && i > 0 && self.sent(i - 1) == self.sent(i) && {
+            let prev = self.word(i - 1);
+            prev.as_bytes()
+                .first()
+                .is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                && !matches!(self.lex(i - 1), Lex::Punct(_))
+        }
+    }
+
     /// Token `i` is a hyphen part glued to token `i - 1`.
     fn glued(&self, i: usize) -> bool {
         i > 0 && i < self.toks.len() && self.toks[i].outer == self.toks[i - 1].outer
@@ -191,22 +206,25 @@ impl<'a> Parser<'a> {
         self.toks.get(i).map_or(0, |t| t.sent)
     }
 
-    /// The narrative reference near token `i`: the last date emitted in this
-    /// or the previous sentence.
-    fn near_ref(&self, i: usize) -> Option<Point> {
-        let (p, s) = self.ctx.last?;
-        (self.sent(i) <= s + 1).then_some(p)
-    }
-
     /// The reference for anaphoric expressions ("the following day").
     fn reference(&self) -> Option<Point> {
         self.ctx.last.map(|(p, _)| p)
     }
 
-    /// The year the narrative named earlier in this sentence.
+    /// The year the narrative named a few words earlier in this sentence,
+    /// unless future wording sends a mention ahead of a past year ("joined
+    /// in July 1997, will join on March 12").
     fn near_year(&self, i: usize) -> Option<i32> {
         let (y, s) = self.ctx.year?;
-        (self.sent(i) == s).then_some(y)
+        if self.sent(i) != s || i.saturating_sub(self.ctx.year_tok) > NEAR_YEAR_REACH {
+            return None;
+        }
+        if let Some(d) = self.ctx.dct {
+            if y < d.year() as i32 && self.tense(i) == Tense::Future {
+                return None;
+            }
+        }
+        Some(y)
     }
 
     /// The quarter under discussion ("the quarter", "a year ago").
@@ -223,6 +241,8 @@ impl<'a> Parser<'a> {
     /// (a leading "the" may be included).
     pub fn parse(&self, i: usize) -> Option<Cand> {
         match self.lex(i) {
+            // "no" may open "no more than …"; other unclassified words open nothing.
+            Lex::Other if self.word(i).eq_ignore_ascii_case("no") => return self.prefixed(i),
             Lex::Other | Lex::Punct(_) | Lex::Poss => return None,
             _ => {}
         }
@@ -250,7 +270,11 @@ impl<'a> Parser<'a> {
     }
 
     fn prefixed_inner(&self, i: usize) -> Option<Cand> {
+        let no = self.word(i).eq_ignore_ascii_case("no") && self.is(i + 2, W::Than);
         let (m, j) = match self.lex(i) {
+            // "no more than sixty days", "no less than a year"
+            _ if no && self.is(i + 1, W::More) => (TimexMod::EqualOrLess, i + 3),
+            _ if no && self.is(i + 1, W::Less) => (TimexMod::EqualOrMore, i + 3),
             Lex::Word(W::About | W::Around | W::Approximately) => (TimexMod::Approx, i + 1),
             Lex::Word(W::Nearly | W::Almost) => (TimexMod::LessThan, i + 1),
             Lex::Word(W::More | W::Over) if self.is(i + 1, W::Than) => (TimexMod::MoreThan, i + 2),
@@ -357,9 +381,7 @@ impl<'a> Parser<'a> {
             {
                 best = cand(i + 1, TimexType::Date, Val::S("PAST_REF".into()));
             }
-            Lex::Season(s)
-                if !self.is(i + 1, W::Of) || matches!(self.lex(i + 2), Lex::Int(_, 4)) =>
-            {
+            Lex::Season(s) if !self.is(i + 1, W::Of) || self.year_at(i + 2).is_some() => {
                 best = self.season_phrase(i, s, 0, false);
             }
             Lex::Unit(u, false) => best = self.the_unit(i, u),
@@ -461,8 +483,23 @@ impl<'a> Parser<'a> {
                 cand(i + 1, TimexType::Date, Val::P(p))
             }
             Unit::Year => {
-                // "the year ended Sept. 30" is a span of time; "the year" alone the current one.
-                cand(i + 1, TimexType::Duration, Val::S("P1Y".into()))
+                // "the year ended Sept. 30" is a span of time (a fiscal
+                // year); "the year" alone is the current one.
+                if matches!(
+                    self.word(i + 1),
+                    "ended" | "ending" | "ends" | "to" | "through" | "before" | "after"
+                ) {
+                    return cand(i + 1, TimexType::Duration, Val::S("P1Y".into()));
+                }
+                // "the year two thousand", "the year 2000"
+                if let Some((y, end)) = self.year_at(i + 1) {
+                    return cand(end, TimexType::Date, Val::P(Point::Year(y)));
+                }
+                let y = match self.ctx.year {
+                    Some((y, s)) if self.sent(i) <= s + 1 => y,
+                    _ => self.ctx.dct?.year() as i32,
+                };
+                cand(i + 1, TimexType::Date, Val::P(Point::Year(y)))
             }
             Unit::Weekend => {
                 let d = self.ctx.dct?;
@@ -493,6 +530,29 @@ impl<'a> Parser<'a> {
                     }
                     _ => point_of(self.ctx.dct?, u),
                 };
+                // "the day after (his death)" is the day after the event the
+                // narrative is at, "the day before Christmas" the one before
+                // the named date; "Oct. 12, the day before the plunge" is
+                // Oct. 12 itself.
+                let step = match (u, self.lex(i + 1)) {
+                    (Unit::Day, Lex::Word(W::After)) => 1,
+                    (Unit::Day, Lex::Word(W::Before)) => -1,
+                    _ => 0,
+                };
+                if step != 0 {
+                    if let Some(c) = self.parse(i + 2) {
+                        if let Val::P(Point::Day(d)) = c.val {
+                            let p = shift(Point::Day(d), Unit::Day, step)?;
+                            return cand(c.end, TimexType::Date, Val::P(p));
+                        }
+                    }
+                }
+                let apposition = i >= 2 && self.lex(i - 2) == Lex::Punct(b',');
+                let p = if step != 0 && !apposition {
+                    shift(p, Unit::Day, step)?
+                } else {
+                    p
+                };
                 cand(i + 1, TimexType::Date, Val::P(p))
             }
             _ => None,
@@ -514,7 +574,11 @@ impl<'a> Parser<'a> {
                     Some((_, q)) => Point::Quarter(y, q),
                     _ => Point::Year(y),
                 };
-                cand(i + 2, TimexType::Date, Val::P(p))
+                // A comparison period; the quarter under discussion stays.
+                cand(i + 2, TimexType::Date, Val::P(p)).map(|mut c| {
+                    c.derived = true;
+                    c
+                })
             }
             _ => None,
         }
@@ -523,8 +587,8 @@ impl<'a> Parser<'a> {
     /// "of 1990" after a part of a year: (year, end).
     fn of_year(&self, i: usize) -> (Option<i32>, usize) {
         if self.is(i, W::Of) {
-            if let Lex::Int(y, 4) = self.lex(i + 1) {
-                return (Some(y as i32), i + 2);
+            if let Some((y, end)) = self.year_at(i + 1) {
+                return (Some(y), end);
             }
         }
         (None, i)
@@ -718,10 +782,42 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A year after a comma or directly: (year, end).
-    fn trailing_year(&self, i: usize) -> Option<(i32, usize)> {
+    /// A year in digits or spelled out as speech transcripts write it
+    /// ("nineteen ninety-four", "two thousand", "two thousand and one"):
+    /// (year, end).
+    fn year_at(&self, i: usize) -> Option<(i32, usize)> {
         if let Some(y) = self.year_num(i) {
             return Some((y, i + 1));
+        }
+        match (self.lex(i), self.lex(i + 1)) {
+            // "nineteen ninety[-four]": a century count and a two-digit number.
+            (Lex::Card(c @ 11..=20), Lex::Card(t @ 10..=99)) => {
+                let mut y = t;
+                let mut end = i + 2;
+                if t >= 20 && t % 10 == 0 {
+                    if let Lex::Card(u @ 1..=9) = self.lex(end) {
+                        y += u;
+                        end += 1;
+                    }
+                }
+                Some(((c * 100 + y) as i32, end))
+            }
+            // "two thousand [and] [one]"
+            (Lex::Card(2), Lex::Word(W::Thousand)) => {
+                let k = if self.is(i + 2, W::And) { i + 3 } else { i + 2 };
+                match self.lex(k) {
+                    Lex::Card(u @ 1..=19) => Some((2000 + u as i32, k + 1)),
+                    _ => Some((2000, i + 2)),
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A year after a comma or directly: (year, end).
+    fn trailing_year(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_at(i) {
+            return Some(y);
         }
         if self.lex(i) == Lex::Punct(b',') {
             if let Some(y) = self.year_num(i + 1) {
@@ -755,8 +851,8 @@ impl<'a> Parser<'a> {
         } else {
             (i + 1, false)
         };
-        if let Some(y) = self.year_num(j) {
-            return year_ref(cand(j + 1, TimexType::Date, Val::P(Point::Month(y, m))));
+        if let Some((y, end)) = self.year_at(j) {
+            return year_ref(cand(end, TimexType::Date, Val::P(Point::Month(y, m))));
         }
         // "January this year", "July last year"
         if !of {
@@ -839,8 +935,9 @@ impl<'a> Parser<'a> {
         };
         let prev_y = if ahead <= 0 { y } else { y - 1 };
         match cue_at(self.text, self.toks, i) {
-            Some((Tense::Future, _)) if next_gap <= 200 => next_y,
-            Some((Tense::Past, dist)) if dist <= 6 && next_gap > 45 => prev_y,
+            // Dates most of a year ahead are rarely named without the year.
+            Some((Tense::Future, _)) if next_gap <= 300 => next_y,
+            Some((Tense::Past, dist)) if dist <= 10 && next_gap > 45 => prev_y,
             // News looks back, except to dates coming up within a season.
             _ if next_gap <= 92 => next_y,
             _ => prev_y,
@@ -1040,6 +1137,20 @@ impl<'a> Parser<'a> {
         let Lex::Decade(d) = self.lex(i) else {
             return None;
         };
+        // "in his 30s", "their early forties": an age, not a decade.
+        let k = if i > 0 && matches!(self.lex(i - 1), Lex::Word(W::Early | W::Late | W::Mid)) {
+            i - 1
+        } else {
+            i
+        };
+        if k > 0
+            && matches!(
+                self.word(k - 1),
+                "his" | "her" | "their" | "my" | "your" | "our" | "its"
+            )
+        {
+            return None;
+        }
         let p = if d >= 100 {
             Point::Decade(d / 10)
         } else {
@@ -1133,15 +1244,15 @@ impl<'a> Parser<'a> {
         if bare && matches!(s, Season::Spring | Season::Fall) {
             let prev_ok =
                 i > 0 && matches!(self.lex(i - 1), Lex::Word(W::Early | W::Late | W::Mid));
-            let next_year = self.year_num(i + 1).is_some()
-                || (self.is(i + 1, W::Of) && self.year_num(i + 2).is_some());
+            let next_year = self.year_at(i + 1).is_some()
+                || (self.is(i + 1, W::Of) && self.year_at(i + 2).is_some());
             if !prev_ok && !next_year {
                 return None;
             }
         }
         let j = if self.is(i + 1, W::Of) { i + 2 } else { i + 1 };
-        if let Some(y) = self.year_num(j) {
-            return cand(j + 1, TimexType::Date, Val::P(Point::Season(y, s)));
+        if let Some((y, end)) = self.year_at(j) {
+            return cand(end, TimexType::Date, Val::P(Point::Season(y, s)));
         }
         let val = match self.ctx.dct {
             Some(d) => {
@@ -1192,6 +1303,13 @@ impl<'a> Parser<'a> {
                 if self.is(i + 1, W::That) {
                     return None;
                 }
+                // "Now, he says, ...": a discourse marker opening a sentence.
+                let opens = i == 0
+                    || self.sent(i - 1) != self.sent(i)
+                    || matches!(self.lex(i - 1), Lex::Punct(b'"'));
+                if opens && self.lex(i + 1) == Lex::Punct(b',') {
+                    return None;
+                }
                 lit(i + 1, "PRESENT_REF")
             }
             W::Currently | W::Nowadays => lit(i + 1, "PRESENT_REF"),
@@ -1216,6 +1334,10 @@ impl<'a> Parser<'a> {
                 None
             }
             W::Today | W::Yesterday | W::Tomorrow | W::Tonight => {
+                // "VOA Today", "USA Today": a title-case name.
+                if self.mid_name(i) {
+                    return None;
+                }
                 let off = match w {
                     W::Yesterday => -1,
                     W::Tomorrow => 1,
@@ -1270,6 +1392,10 @@ impl<'a> Parser<'a> {
                 if self.unit(j) == Some((Unit::Year, false)) {
                     if let Some(y) = self.year_num(j + 1) {
                         return cand(j + 2, TimexType::Date, Val::P(Point::Year(y)));
+                    }
+                    // "the fiscal year [ended June 30]" reads like "the year".
+                    if i > 0 && self.is(i - 1, W::The) {
+                        return self.the_unit(j, Unit::Year);
                     }
                 }
                 if let Lex::Ordinal(q @ 1..=4) = self.lex(j) {
@@ -1472,7 +1598,16 @@ impl<'a> Parser<'a> {
                 self.relative_unit(i, j, Unit::Quarter, 0)
             }
             Lex::Weekday(wd, false) => {
-                let d = match self.ctx.dct {
+                // "the previous Friday", "the following Monday" count from
+                // the day the narrative is at; "last Friday" from today.
+                let anchor = match (w, self.reference()) {
+                    (
+                        Lex::Word(W::Previous | W::Following),
+                        Some(Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _)),
+                    ) => Some(d),
+                    _ => self.ctx.dct,
+                };
+                let d = match anchor {
                     Some(d) => d,
                     None => {
                         return self.day_part_after(
@@ -1497,12 +1632,25 @@ impl<'a> Parser<'a> {
                 };
                 self.day_part_after(j + 1, Val::P(Point::Day(date)), TimexType::Date)
             }
+            // "this march" in lower case is a protest march, not March.
+            Lex::Month(_, true) if !self.cap(j) => None,
             Lex::Month(m, _) => {
                 let Some(d) = self.ctx.dct else {
                     return cand(j + 1, TimexType::Date, Val::S(format!("XXXX-{m:02}")));
                 };
                 let y = d.year() as i32;
                 let cur = d.month() as u8;
+                // "last Oct. 23": the most recent Oct. 23 before today.
+                if let Some(day) = self.day_num(j + 1).filter(|_| !self.is(j + 2, W::Of)) {
+                    let later = (m, day) > (cur, d.day() as u32);
+                    let y = match off {
+                        -1 if later || (m, day) == (cur, d.day() as u32) => y - 1,
+                        1 if !later => y + 1,
+                        _ => y,
+                    };
+                    let date = valid_ymd(y, m as u32, day)?;
+                    return cand(j + 2, TimexType::Date, Val::P(Point::Day(date)));
+                }
                 let y = match off {
                     -1 if m >= cur => y - 1,
                     1 if m <= cur => y + 1,
@@ -1703,6 +1851,10 @@ impl<'a> Parser<'a> {
             }
             _ => return None,
         };
+        // "60 Minutes": a title-case unit mid-sentence is a name.
+        if self.mid_name(k) && !self.glued(k) {
+            return None;
+        }
         // Ages are not timexes: "a 6-year-old", "52 years old".
         if self.word(k + 1).eq_ignore_ascii_case("old") {
             return None;
@@ -1741,9 +1893,8 @@ impl<'a> Parser<'a> {
             Lex::Word(W::Earlier) if !self.adjectival(k) && !self.glued(end) => {
                 return self.ago(end + 1, num.n, u, -1, false)
             }
-            Lex::Word(W::Later) if !self.adjectival(k) && !self.glued(end) => {
-                return self.ago(end + 1, num.n, u, 1, false)
-            }
+            // "three days later": TimeML marks the duration and leaves
+            // "later" as the signal that anchors it to an event.
             Lex::Word(W::From) if self.is(end + 1, W::Now) => {
                 return self.ago(end + 2, num.n, u, 1, true)
             }
@@ -1756,11 +1907,17 @@ impl<'a> Parser<'a> {
         }
         // A bare number before a unit word is a count only when it is small
         // enough to be one ("1990 years" is not a duration phrase in news).
-        let mut c = cand(
-            end,
-            TimexType::Duration,
-            Val::S(duration(num.n, num.half, u)),
-        )?;
+        // "a minute and a half"
+        let (half, end) = if !num.half
+            && self.is(end, W::And)
+            && self.is(end + 1, W::A)
+            && self.is(end + 2, W::Half)
+        {
+            (true, end + 3)
+        } else {
+            (num.half, end)
+        };
+        let mut c = cand(end, TimexType::Duration, Val::S(duration(num.n, half, u)))?;
         if num.approx {
             c.modifier = Some(TimexMod::Approx);
         }
@@ -1921,18 +2078,34 @@ impl<'a> Parser<'a> {
             | Lex::Month(..)
             | Lex::Word(W::Today | W::Yesterday | W::Tomorrow) => {
                 self.core(date_start).and_then(|c| match c.val {
-                    Val::P(Point::Day(d)) => Some((Val::P(Point::Day(d)), c.end)),
-                    Val::S(s) if c.kind == TimexType::Date && s.starts_with("XXXX") => {
-                        Some((Val::S(s), c.end))
+                    // "10:30 Friday night": the clock time is finer than
+                    // the part of the day, so the day alone anchors it.
+                    Val::P(Point::Day(d)) => Some((Val::P(Point::Day(d)), c.end, None)),
+                    Val::P(Point::DayPart(d, p)) => Some((Val::P(Point::Day(d)), c.end, Some(p))),
+                    Val::S(s) if s.starts_with("XXXX") => {
+                        let day = s.split('T').next().unwrap_or("XXXX-XX-XX");
+                        let pod = match self.lex(c.end.saturating_sub(1)) {
+                            Lex::Pod(p) => Some(p),
+                            _ => None,
+                        };
+                        Some((Val::S(day.to_string()), c.end, pod))
                     }
                     _ => None,
                 })
             }
             _ => None,
         };
+        // "10:30 Friday night" is 22:30.
+        let h = match day.as_ref().and_then(|x| x.2) {
+            Some(Pod::Afternoon | Pod::Evening) if h < 12 => h + 12,
+            Some(Pod::Night) if (6..12).contains(&h) => h + 12,
+            _ => h,
+        };
+        let day = day.map(|(v, e, _)| (v, e));
         let (day, end) = match day {
             Some(x) => x,
-            None => match self.near_ref(end).filter(|p| p.is_day_or_finer()) {
+            // A bare clock time belongs to the day the narrative is at.
+            None => match self.reference().filter(|p| p.is_day_or_finer()) {
                 Some(Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _)) => {
                     (Val::P(Point::Day(d)), end)
                 }
@@ -2071,6 +2244,7 @@ pub fn scan(toks: &[Tk], text: &str, dct: Option<Date>, out: &mut Vec<Timex>) {
             dct,
             last: None,
             year: None,
+            year_tok: 0,
             quarter: None,
         },
         depth: std::cell::Cell::new(0),
@@ -2099,6 +2273,7 @@ pub fn scan(toks: &[Tk], text: &str, dct: Option<Date>, out: &mut Vec<Timex>) {
                     p.ctx.last = Some((*pt, sent));
                     if c.year_ref {
                         p.ctx.year = value::year_of(*pt).map(|y| (y, sent));
+                        p.ctx.year_tok = i;
                     }
                     if matches!(pt, Point::Quarter(..)) && !c.derived {
                         p.ctx.quarter = Some(*pt);

@@ -69,7 +69,8 @@ fn push_token(text: &str, tok: &Token, sent: u32, out: &mut Vec<Tk>) {
         return;
     }
     let whole = classify(s);
-    if whole != Lex::Other || !s.contains('-') || s.len() > 40 {
+    // "quarter-to-quarter", "day-to-day" compare periods; they name none.
+    if whole != Lex::Other || !s.contains('-') || s.len() > 40 || s.contains("-to-") {
         out.push(mk(whole, tok.span));
         return;
     }

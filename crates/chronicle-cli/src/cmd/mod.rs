@@ -1,12 +1,17 @@
 //! One module per command.
 
 pub mod annotate;
+mod annotate_stream;
 mod conflicts;
 mod contacts;
+mod delete;
 mod entities;
 mod eval;
+mod export;
 mod ingest;
+mod ingest_parquet;
 mod quotes;
+mod reannotate;
 mod search;
 mod serve;
 mod show;
@@ -32,6 +37,13 @@ pub fn run(args: Cli) -> anyhow::Result<ExitCode> {
             sentences,
             out,
         } => tls::run(&articles, &start, &end, dates, sentences, out.as_deref()),
+        Command::Ingest {
+            store,
+            input,
+            replace,
+        } if input.from == Some(crate::cli::InputFormat::Parquet) => {
+            ingest_parquet::run(&store.store, &input, replace)
+        }
         Command::Ingest {
             store,
             input,
@@ -124,6 +136,27 @@ pub fn run(args: Cli) -> anyhow::Result<ExitCode> {
             entity,
             json,
         } => conflicts::run(&store.store, entity.as_deref(), json),
+        Command::Export {
+            store,
+            table,
+            entity,
+            format,
+            out,
+            from,
+            to,
+        } => export::run(
+            &store.store,
+            &export::Args {
+                table,
+                entity: entity.as_deref(),
+                format,
+                out: &out,
+                from: from.as_deref(),
+                to: to.as_deref(),
+            },
+        ),
+        Command::Delete { store, ids } => delete::run(&store.store, &ids),
+        Command::Reannotate { store, all } => reannotate::run(&store.store, all),
         Command::Serve {
             store,
             addr,

@@ -33,10 +33,13 @@ pub fn run(store: &Path, args: &Args<'_>) -> anyhow::Result<ExitCode> {
     })?;
     let mut out = String::new();
     if args.json {
-        let items: Vec<_> = hits
-            .iter()
-            .map(|h| json!({"id": h.id, "date": h.date, "title": h.title, "snippet": h.snippet, "score": h.score}))
-            .collect();
+        let mut items = Vec::with_capacity(hits.len());
+        for h in &hits {
+            // Cite the source: url and publisher as stored.
+            let doc = st.document_summary(&h.id)?;
+            let (url, publisher) = doc.map_or((None, None), |d| (d.url, d.source));
+            items.push(json!({"id": h.id, "date": h.date, "title": h.title, "url": url, "publisher": publisher, "snippet": h.snippet, "score": h.score}));
+        }
         let _ = writeln!(out, "{}", serde_json::Value::Array(items));
     } else {
         for h in &hits {

@@ -12,6 +12,8 @@ pub fn run(store: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let st =
         Store::open(store).with_context(|| format!("opening the store {}", store.display()))?;
     let s = st.stats()?;
+    // Which annotator version annotated how many documents (`reannotate` updates the rest).
+    let annotators = st.annotators()?;
     let mut out = String::new();
     if json {
         let by_label: serde_json::Map<String, serde_json::Value> = s
@@ -34,6 +36,10 @@ pub fn run(store: &Path, json: bool) -> anyhow::Result<ExitCode> {
             "timexes": s.timexes,
             "quotes": s.quotes,
             "events": s.events,
+            "annotators": annotators
+                .iter()
+                .map(|(a, n)| json!({"annotator": a, "docs": n}))
+                .collect::<Vec<_>>(),
         });
         writeln!(out, "{value}")?;
     } else {
@@ -67,6 +73,10 @@ pub fn run(store: &Path, json: bool) -> anyhow::Result<ExitCode> {
         writeln!(out, "timexes     {}", s.timexes)?;
         writeln!(out, "quotes      {}", s.quotes)?;
         writeln!(out, "events      {}", s.events)?;
+        writeln!(out, "annotators")?;
+        for (a, n) in &annotators {
+            writeln!(out, "  {n:>9}  {a}")?;
+        }
     }
     super::search::emit(&out)?;
     Ok(ExitCode::SUCCESS)

@@ -10,6 +10,8 @@ use chronicle_serve::Config;
 use chronicle_store::Writer;
 use serde_json::Value;
 
+mod delete;
+
 fn doc(
     id: &str,
     date: &str,
@@ -169,7 +171,10 @@ fn page_assets_openapi_and_contacts_export() {
     assert!(json(&body)["paths"]["/api/timeline/{name}"].is_object());
     let (status, body) = request(addr, "GET", "/api/contacts?format=csv", b"");
     assert_eq!(status, 200);
-    assert!(body.starts_with("source,target,date,docs,urls\n"), "{body}");
+    assert!(
+        body.starts_with("source,target,date,docs,urls,publishers\n"),
+        "{body}"
+    );
     assert!(
         body.contains("Jeff Sessions,Sergey Kislyak,2016-07,a b,"),
         "{body}"

@@ -41,11 +41,11 @@ fn relative_days_and_weekdays() {
          Yesterday afternoon it rained; tomorrow it will not; the day before it snowed.",
         expect![[r#"
             30..39 DATE 2017-03-01 "Wednesday"
-            56..62 DATE 2017-03-03 "Friday"
+            56..62 DATE 2017-02-24 "Friday"
             91..97 DATE 2017-03-03 "Friday"
             99..118 TIME 2017-03-01TAF "Yesterday afternoon"
             130..138 DATE 2017-03-03 "tomorrow"
-            152..159 DATE 2017-03-03 "the day"
+            152..159 DATE 2017-03-02 "the day"
         "#]],
     );
 }
@@ -72,7 +72,7 @@ fn ago_and_anchored_offsets() {
         expect![[r#"
             0..13 DATE 2017-W07 "Two weeks ago"
             23..35 DATE 2007 "a decade ago"
-            48..64 DATE 2017-03-05 "three days later"
+            48..58 DURATION P3D "three days"
             76..95 DATE 2017-09 "Six months from now"
         "#]],
     );
@@ -125,7 +125,7 @@ fn positions_decades_centuries() {
             41..49 DATE 199 "the '90s"
             51..67 DATE 19 "the 20th century"
             69..87 DATE 2017-03 START "earlier this month"
-            89..102 DATE 2015-11 END "late November"
+            89..102 DATE 2016-11 END "late November"
             104..119 DATE 1990 END "the end of 1990"
             121..143 DATE 2016-H1 "the first half of 2016"
             145..153 DATE 2017 END "year-end"
@@ -288,4 +288,155 @@ fn stage_reports_missing_date() {
     assert_eq!(doc.timexes.len(), 1);
     assert_eq!(doc.timexes[0].value, "XXXX-XX-XX");
     assert!(doc.diagnostics.iter().any(|d| d.stage == "timex"));
+}
+
+#[test]
+fn spelled_out_years() {
+    check(
+        "By the year two thousand, and in January nineteen ninety-seven, as in the winter of \
+         nineteen ninety-four.",
+        expect![[r#"
+            3..24 DATE 2000 "the year two thousand"
+            33..62 DATE 1997-01 "January nineteen ninety-seven"
+            70..104 DATE 1994-WI "the winter of nineteen ninety-four"
+        "#]],
+    );
+}
+
+#[test]
+fn the_year_alone_is_the_current_one() {
+    check(
+        "For the year, volume was flat. Profit for the year ended Sept. 30 rose.",
+        expect![[r#"
+            4..12 DATE 2017 "the year"
+            42..50 DURATION P1Y "the year"
+            57..65 DATE 2016-09-30 "Sept. 30"
+        "#]],
+    );
+}
+
+#[test]
+fn tense_cues_pick_past_or_future() {
+    check(
+        "The father would be traveling to the United States Thursday. \
+         Mr. Schwarz will succeed Mr. Davison Oct. 1. \
+         Reports had been filed by Wednesday. \
+         The loan must be repaid by May. \
+         The case is heard in May. \
+         Members invited in July 2015 will officially join on March 12. \
+         He met them Tuesday. \
+         The group might come to the U.S. as soon as Tuesday.",
+        expect![[r#"
+            51..59 DATE 2017-03-02 "Thursday"
+            98..104 DATE 2017-10-01 "Oct. 1"
+            132..141 DATE 2017-03-01 "Wednesday"
+            170..173 DATE 2017-05 "May"
+            196..199 DATE 2017-05 "May"
+            220..229 DATE 2015-07 "July 2015"
+            254..262 DATE 2017-03-12 "March 12"
+            276..283 DATE 2017-02-28 "Tuesday"
+            329..336 DATE 2017-03-07 "Tuesday"
+        "#]],
+    );
+}
+
+#[test]
+fn a_named_year_carries_only_nearby() {
+    check(
+        "Under a program approved by the company in 1987 that did not specify a share amount or \
+         a price, Nashua had purchased 481,000 shares through Sept. 29. In 2010 they met in May.",
+        expect![[r#"
+            43..47 DATE 1987 "1987"
+            140..148 DATE 2016-09-29 "Sept. 29"
+            153..157 DATE 2010 "2010"
+            170..173 DATE 2010-05 "May"
+        "#]],
+    );
+}
+
+/// Regression (proptest, issue 3): a clock time before "Friday night" with
+/// no usable date produced `XXXX-WXX-5TNIT10:30`.
+#[test]
+fn clock_time_before_a_part_of_day() {
+    check(
+        "He called at 10:30 Friday night.",
+        expect![[r#"
+            13..31 TIME 2017-02-24T22:30 "10:30 Friday night"
+        "#]],
+    );
+    expect![[r#"
+        13..31 TIME XXXX-WXX-5T22:30 "10:30 Friday night"
+    "#]]
+    .assert_eq(&render("He called at 10:30 Friday night.", None));
+}
+
+#[test]
+fn fiscal_years_comparisons_and_discourse_now() {
+    check(
+        "Earnings will be lower for the fiscal year. In the fiscal year ended Jan. 31 it lost \
+         money. The quarter-to-quarter comparison was hurt. Now, he said, sales are now rising. \
+         A few days later it was over, after a minute and a half.",
+        expect![[r#"
+            27..42 DATE 2017 "the fiscal year"
+            47..62 DURATION P1Y "the fiscal year"
+            69..76 DATE 2017-01-31 "Jan. 31"
+            160..163 DATE PRESENT_REF "now"
+            172..182 DURATION PXD "A few days"
+            208..227 DURATION PT1M30S "a minute and a half"
+        "#]],
+    );
+}
+
+#[test]
+fn the_day_before_or_after_an_anchor() {
+    check(
+        "He was shot on Oct. 23. The men came the day after his death. \
+         The day before last Tuesday's hearing he called. \
+         Shares fell after Oct. 12, the day before the plunge.",
+        expect![[r#"
+            15..22 DATE 2016-10-23 "Oct. 23"
+            37..44 DATE 2016-10-24 "the day"
+            62..89 DATE 2017-02-27 "The day before last Tuesday"
+            129..136 DATE 2016-10-12 "Oct. 12"
+            138..145 DATE 2016-10-12 "the day"
+        "#]],
+    );
+}
+
+#[test]
+fn previous_weekday_and_last_month_day() {
+    check(
+        "Shares closed Friday, down from the previous Friday. He was shot last Oct. 23 and \
+         will appear next March 5.",
+        expect![[r#"
+            14..20 DATE 2017-02-24 "Friday"
+            32..51 DATE 2017-02-17 "the previous Friday"
+            65..77 DATE 2016-10-23 "last Oct. 23"
+            94..106 DATE 2017-03-05 "next March 5"
+        "#]],
+    );
+}
+
+#[test]
+fn names_and_ages_are_not_timexes() {
+    check(
+        "A man in his 30s told CBS 60 Minutes and VOA Today that this march was peaceful. \
+         In the 1930s it rained for 60 minutes today.",
+        expect![[r#"
+            84..93 DATE 193 "the 1930s"
+            108..118 DURATION PT60M "60 minutes"
+            119..124 DATE 2017-03-02 "today"
+        "#]],
+    );
+}
+
+#[test]
+fn no_more_than() {
+    check(
+        "It will take no more than sixty days, and no less than a week.",
+        expect![[r#"
+            13..36 DURATION P60D EQUAL_OR_LESS "no more than sixty days"
+            42..61 DURATION P1W EQUAL_OR_MORE "no less than a week"
+        "#]],
+    );
 }

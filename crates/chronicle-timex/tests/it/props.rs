@@ -215,6 +215,8 @@ fn huge_and_binary_looking_text() {
         "earlier in the ",
         "about the ",
         "the beginning of the middle of ",
+        "the day before ",
+        "no more than ",
     ] {
         let nested = unit.repeat(50_000) + "1990";
         let t = tag_text(&nested, Some(Date::constant(2017, 3, 2)));

@@ -1,0 +1,288 @@
+//! Python bindings for Chronicle: the same annotation core as the CLI, called
+//! in-process from notebooks and Spark workers.
+//!
+//! The bindings are thin on purpose. Rows are checked by the CLI's own
+//! record rules, annotated by the one process-wide pipeline, and printed by
+//! the JSON contract's own serialiser, then turned into Python objects, so
+//! `annotate` returns exactly what `json.loads` makes of the CLI's line.
+//! Batches run on rayon's threads with the GIL released; only the extraction
+//! of inputs and the building of Python objects hold it. The Arrow entry
+//! point moves columns through the C data interface, never per-row JSON.
+
+mod engine;
+mod pyjson;
+mod rows;
+
+use arrow::datatypes::Schema;
+use arrow::pyarrow::PyArrowType;
+use arrow::record_batch::RecordBatch;
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use serde_json::Value;
+
+use crate::engine::EngineError;
+use crate::rows::{Fields, Row};
+
+impl From<EngineError> for PyErr {
+    fn from(e: EngineError) -> PyErr {
+        PyRuntimeError::new_err(e.to_string())
+    }
+}
+
+/// The JSON contract's value for a row; a bad row is the CLI's error record
+/// (empty layers and an `error` key, which a good row never has).
+fn row_value(row: Row) -> Value {
+    match row {
+        Ok(doc) => chronicle_annotate::json::doc_value(&doc),
+        Err(bad) => chronicle_annotate::json::error_value(
+            &bad.id,
+            bad.date.as_deref(),
+            &bad.text,
+            &bad.error,
+        ),
+    }
+}
+
+/// An optional string argument or field; `Err` names the wrong type.
+fn opt_str(value: Option<&Bound<'_, PyAny>>, name: &str) -> Result<Option<String>, String> {
+    match value {
+        None => Ok(None),
+        Some(v) if v.is_none() => Ok(None),
+        Some(v) => v
+            .extract::<String>()
+            .map(Some)
+            .map_err(|_| format!("`{name}` is not a string")),
+    }
+}
+
+/// A date given as an ISO string or as anything with `isoformat()`
+/// (`datetime.date`, `datetime.datetime`, `pandas.Timestamp`).
+fn opt_date(value: Option<&Bound<'_, PyAny>>) -> Result<Option<String>, String> {
+    let Some(v) = value.filter(|v| !v.is_none()) else {
+        return Ok(None);
+    };
+    if let Ok(s) = v.cast::<PyString>() {
+        return Ok(Some(s.to_string_lossy().into_owned()));
+    }
+    v.call_method0("isoformat")
+        .and_then(|s| s.extract::<String>())
+        .map(Some)
+        .map_err(|_| "`date` is not a string or a date".to_string())
+}
+
+/// An id given as a string or an integer.
+fn opt_id(value: Option<&Bound<'_, PyAny>>) -> Result<Option<String>, String> {
+    let Some(v) = value.filter(|v| !v.is_none()) else {
+        return Ok(None);
+    };
+    if let Ok(s) = v.extract::<String>() {
+        return Ok(Some(s));
+    }
+    if let Ok(i) = v.extract::<i64>() {
+        return Ok(Some(i.to_string()));
+    }
+    Err("`id` is not a string or an integer".into())
+}
+
+/// The fields of one batch item: a `str` (the text) or a mapping with
+/// `text` and optional `id`, `date`, `title`, `url`, `source`.
+fn item_fields(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Fields> {
+    let mut fields = Fields {
+        id: index.to_string(),
+        ..Fields::default()
+    };
+    let mut problems = Vec::new();
+    if item.is_none() {
+        return Ok(fields);
+    }
+    if let Ok(text) = item.cast::<PyString>() {
+        fields.text = Some(text.to_string_lossy().into_owned());
+        return Ok(fields);
+    }
+    let get = |key: &str| -> PyResult<Option<Bound<'_, PyAny>>> {
+        if let Ok(dict) = item.cast::<PyDict>() {
+            return dict.get_item(key);
+        }
+        match item.call_method1("get", (key,)) {
+            Ok(v) => Ok(Some(v)),
+            Err(_) => Err(PyTypeError::new_err(format!(
+                "item {index} is neither a str nor a mapping"
+            ))),
+        }
+    };
+    match opt_id(get("id")?.as_ref()) {
+        Ok(Some(id)) if !id.is_empty() => fields.id = id,
+        Ok(_) => {}
+        Err(e) => problems.push(e),
+    }
+    let mut take = |key: &str| match opt_str(get(key)?.as_ref(), key) {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            problems.push(e);
+            Ok::<_, PyErr>(None)
+        }
+    };
+    fields.text = take("text")?;
+    fields.title = take("title")?;
+    fields.url = take("url")?;
+    fields.source = take("source")?;
+    match opt_date(get("date")?.as_ref()) {
+        Ok(d) => fields.date = d,
+        Err(e) => problems.push(e),
+    }
+    if !problems.is_empty() {
+        fields.problem = Some(problems.join("; "));
+    }
+    Ok(fields)
+}
+
+/// Parses the batch-wide default date.
+fn default_date(date: Option<&Bound<'_, PyAny>>) -> PyResult<Option<chronicle_model::Date>> {
+    let text = opt_date(date).map_err(PyTypeError::new_err)?;
+    match text {
+        None => Ok(None),
+        Some(s) => {
+            let probe = Fields {
+                text: Some("x".into()),
+                date: Some(s.clone()),
+                ..Fields::default()
+            };
+            rows::row(probe, None, usize::MAX)
+                .map(|doc| doc.date)
+                .map_err(|bad| PyValueError::new_err(bad.error))
+        }
+    }
+}
+
+/// Annotates one document and returns the JSON contract as Python objects
+/// (the dict `json.loads` makes of `chronicle annotate --to json`'s line).
+///
+/// `date` is the document creation time (ISO string or `datetime.date`),
+/// against which relative dates ("Wednesday") resolve.
+///
+/// Raises `ValueError` for an empty text or a malformed date.
+#[pyfunction]
+#[pyo3(signature = (text, date=None, id=None, title=None))]
+fn annotate<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    date: Option<&Bound<'py, PyAny>>,
+    id: Option<&Bound<'py, PyAny>>,
+    title: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let fields = Fields {
+        id: opt_id(id)
+            .map_err(PyTypeError::new_err)?
+            .unwrap_or_default(),
+        text: Some(
+            text.extract::<String>()
+                .map_err(|_| PyTypeError::new_err("`text` is not a string"))?,
+        ),
+        date: opt_date(date).map_err(PyTypeError::new_err)?,
+        title: opt_str(title, "title").map_err(PyTypeError::new_err)?,
+        ..Fields::default()
+    };
+    let row = rows::row(fields, None, usize::MAX);
+    if let Err(bad) = &row {
+        return Err(PyValueError::new_err(bad.error.clone()));
+    }
+    let value = py.detach(|| -> Result<Value, EngineError> {
+        let pipeline = engine::pipeline()?;
+        Ok(row_value(engine::annotate(pipeline, row)))
+    })?;
+    pyjson::to_py(py, &value)
+}
+
+/// Annotates many documents on all cores (the GIL is released meanwhile) and
+/// returns one dict per item, in order.
+///
+/// Items are texts (`str`) or mappings with `text` and optional `id`,
+/// `date`, `title`, `url`, `source`; an item without an id is named by its
+/// position. `date` is the date of items that have none. A bad item (null
+/// or empty text, malformed date, wrong types, a text over `max_bytes`)
+/// gives a dict with empty layers and an `error` message; it never raises.
+/// `threads`: 1 runs on the calling thread, `None` on every core.
+#[pyfunction]
+#[pyo3(signature = (records, date=None, threads=None, max_bytes=rows::DEFAULT_MAX_BYTES))]
+fn annotate_batch<'py>(
+    py: Python<'py>,
+    records: &Bound<'py, PyAny>,
+    date: Option<&Bound<'py, PyAny>>,
+    threads: Option<usize>,
+    max_bytes: usize,
+) -> PyResult<Bound<'py, PyList>> {
+    let dct = default_date(date)?;
+    let mut input: Vec<Row> = Vec::new();
+    for (index, item) in records.try_iter()?.enumerate() {
+        input.push(rows::row(item_fields(&item?, index)?, dct, max_bytes));
+    }
+    let values = py.detach(|| -> Result<Vec<Value>, EngineError> {
+        let pipeline = engine::pipeline()?;
+        engine::map_rows(input, threads, |row| {
+            row_value(engine::annotate(pipeline, row))
+        })
+    })?;
+    let out = PyList::empty(py);
+    for value in &values {
+        out.append(pyjson::to_py(py, value)?)?;
+    }
+    Ok(out)
+}
+
+/// Annotates a pyarrow `RecordBatch` of (id, date, text) and returns a
+/// `RecordBatch` in the schema of `arrow_schema()`: one row per input row,
+/// in order, one nested list column per layer, offsets in code points.
+/// Columns named `title`, `url`, `source` are carried when present. Bad rows
+/// (null or empty id or text, malformed date, a text over the size limit)
+/// come back with `error` set and empty layers. `threads`: as for
+/// `annotate_batch`; use 1 inside Spark, which runs a task per core.
+///
+/// Raises `ValueError` when a named column is missing or of the wrong type.
+#[pyfunction]
+#[pyo3(signature = (batch, id_col="id", date_col="date", text_col="text", threads=None))]
+fn annotate_arrow(
+    py: Python<'_>,
+    batch: PyArrowType<RecordBatch>,
+    id_col: &str,
+    date_col: &str,
+    text_col: &str,
+    threads: Option<usize>,
+) -> PyResult<PyArrowType<RecordBatch>> {
+    let batch = batch.0;
+    let out = py.detach(|| -> Result<_, EngineError> {
+        let pipeline = engine::pipeline()?;
+        engine::in_pool(threads, || {
+            chronicle_arrow::annotate_batch(pipeline, &batch, id_col, date_col, text_col)
+        })
+    })?;
+    out.map(PyArrowType)
+        .map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// The pyarrow schema of `annotate_arrow`'s output (and of the Parquet files
+/// `chronicle ingest --from parquet` loads).
+#[pyfunction]
+fn arrow_schema() -> PyArrowType<Schema> {
+    PyArrowType(chronicle_arrow::schema().as_ref().clone())
+}
+
+/// Loads the entity model now rather than on the first document (Spark
+/// workers call it once per process; a missing model fails here, clearly).
+#[pyfunction]
+fn warm_up(py: Python<'_>) -> PyResult<()> {
+    py.detach(|| engine::pipeline().map(|_| ()))?;
+    Ok(())
+}
+
+#[pymodule]
+fn _chronicle(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(annotate, m)?)?;
+    m.add_function(wrap_pyfunction!(annotate_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(annotate_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(warm_up, m)?)?;
+    m.add("MAX_BYTES", rows::DEFAULT_MAX_BYTES)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
