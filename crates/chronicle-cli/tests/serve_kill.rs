@@ -53,6 +53,17 @@ fn serve(store: &Path, extra: &[&str]) -> Server {
 }
 
 fn request(addr: SocketAddr, method: &str, path: &str, body: &[u8]) -> (u16, String) {
+    request_then(addr, method, path, body, || ())
+}
+
+/// A request; `sent` runs once the whole body is written.
+fn request_then(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    body: &[u8],
+    sent: impl FnOnce(),
+) -> (u16, String) {
     let mut s = TcpStream::connect(addr).expect("connect");
     let head = format!(
         "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: application/x-ndjson\r\nContent-Length: {}\r\n\r\n",
@@ -60,6 +71,7 @@ fn request(addr: SocketAddr, method: &str, path: &str, body: &[u8]) -> (u16, Str
     );
     s.write_all(head.as_bytes()).expect("write head");
     let _ = s.write_all(body);
+    sent();
     let mut out = Vec::new();
     let _ = s.read_to_end(&mut out);
     let text = String::from_utf8_lossy(&out).to_string();
@@ -94,28 +106,43 @@ fn batch(name: &str, n: usize) -> Vec<u8> {
         .into_bytes()
 }
 
+/// Each round: an acknowledged batch, then a large batch killed in flight
+/// after a different delay (while parsing, annotating, writing or
+/// indexing, depending on timing).
+const ROUNDS_MS: [u64; 4] = [0, 150, 400, 700];
+const BIG: usize = 3000;
+
 #[test]
 fn kill_9_during_ingest_keeps_every_acknowledged_document() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let store = tmp.path().join("store");
-    let server = serve(&store, &[]);
     let mut acknowledged = Vec::new();
-    for name in ["a", "b"] {
-        let (status, body) = request(server.addr, "POST", "/api/ingest", &batch(name, 20));
+    let mut big = Vec::new();
+    for (round, delay) in ROUNDS_MS.iter().enumerate() {
+        let mut server = serve(&store, &[]);
+        let name = format!("r{round}a");
+        let (status, body) = request(server.addr, "POST", "/api/ingest", &batch(&name, 20));
         assert_eq!(status, 200, "{body}");
         assert_eq!(json(&body)["ingested"], 20, "{body}");
         acknowledged.extend((0..20).map(|i| format!("{name}-{i}")));
+
+        let addr = server.addr;
+        let name = format!("r{round}c");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let body = batch(&name, BIG);
+        let in_flight = std::thread::spawn(move || {
+            request_then(addr, "POST", "/api/ingest", &body, move || {
+                let _ = tx.send(());
+            })
+        });
+        rx.recv_timeout(Duration::from_secs(60)).expect("body sent");
+        std::thread::sleep(Duration::from_millis(*delay));
+        server.child.kill().expect("kill -9");
+        let _ = server.child.wait();
+        let (status, _) = in_flight.join().expect("client thread");
+        eprintln!("round {round}: killed {delay} ms after sending; the client got status {status}");
+        big.push((name, status));
     }
-    // A large batch in flight when the server dies.
-    let addr = server.addr;
-    let in_flight =
-        std::thread::spawn(move || request(addr, "POST", "/api/ingest", &batch("c", 1500)));
-    std::thread::sleep(Duration::from_millis(700));
-    let mut server = server;
-    server.child.kill().expect("kill -9");
-    let _ = server.child.wait();
-    let (status, _) = in_flight.join().expect("client thread");
-    drop(server);
 
     let server = serve(&store, &[]);
     for id in &acknowledged {
@@ -131,18 +158,39 @@ fn kill_9_during_ingest_keeps_every_acknowledged_document() {
         assert_eq!(status, 200, "{body}");
         assert_eq!(json(&body)[0]["id"], id.as_str(), "{id} is searchable");
     }
+    // Each batch in flight landed whole or not at all, and whole if acknowledged.
+    let mut expected = acknowledged.len() as u64;
+    for (name, status) in &big {
+        let present = |i: usize| {
+            request(
+                server.addr,
+                "GET",
+                &format!("/api/documents/{name}-{i}"),
+                b"",
+            )
+            .0 == 200
+        };
+        let (first, last) = (present(0), present(BIG - 1));
+        assert_eq!(first, last, "{name} is all or nothing");
+        if *status == 200 {
+            assert!(first, "{name} was acknowledged");
+        }
+        if first {
+            expected += BIG as u64;
+            let (_, body) = request(
+                server.addr,
+                "GET",
+                &format!("/api/search?q=mark{name}x{}q", BIG - 1),
+                b"",
+            );
+            assert_eq!(json(&body)[0]["id"], format!("{name}-{}", BIG - 1));
+        }
+        eprintln!("{name}: {}", if first { "stored" } else { "lost whole" });
+    }
     let (_, body) = request(server.addr, "GET", "/api/stats", b"");
     let stats = json(&body);
     assert_eq!(stats["unindexed"], 0, "{stats}");
-    // The batch in flight landed whole or not at all.
-    let docs = stats["docs"].as_u64().expect("docs");
-    assert!(
-        docs == 40 || docs == 1540,
-        "{docs} documents (in-flight status {status})"
-    );
-    if status == 200 {
-        assert_eq!(docs, 1540, "an acknowledged batch is stored");
-    }
+    assert_eq!(stats["docs"], expected, "{stats}");
     let (status, body) = request(server.addr, "GET", "/api/timeline/Sessions", b"");
     assert_eq!(status, 200, "{body}");
     assert!(json(&body)["items"][0]["provenance"][0]["url"]
@@ -154,7 +202,7 @@ fn kill_9_during_ingest_keeps_every_acknowledged_document() {
     let w = chronicle_store::Writer::open(&store, "test").expect("writer opens");
     drop(w);
     let st = chronicle_store::Store::open(&store).expect("reader opens");
-    assert_eq!(st.indexed_docs().expect("index"), docs);
+    assert_eq!(st.indexed_docs().expect("index"), expected);
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! What resolution needs besides the expression itself: the document date,
 //! the reference time the narrative has moved to, and the tense around a
-//! mention.
+//! mention. Tense is read from cue words (auxiliaries, modals, past forms,
+//! deadlines such as "by" and "until"); the nearest cue on the left governs,
+//! because English puts the verb before its time adjunct, and the right side
+//! is consulted only for fronted adjuncts ("On Friday, he will …").
 
 use chronicle_model::Date;
 

@@ -50,7 +50,8 @@ pub fn read_options(input: &InputArgs) -> anyhow::Result<ReadOptions> {
 /// Where annotated chunks go.
 enum Out<'a> {
     Json(std::io::BufWriter<std::io::StdoutLock<'a>>),
-    Parquet(ParquetSink),
+    // Boxed: the writer state is large and there is one sink per run.
+    Parquet(Box<ParquetSink>),
 }
 
 impl Out<'_> {
@@ -98,10 +99,10 @@ pub fn run(input: &InputArgs, to: OutputFormat, out: Option<&Path>) -> anyhow::R
         && input.paths[0].as_os_str() == "-";
     let stdout = std::io::stdout();
     let sink = match (to, out) {
-        (OutputFormat::Parquet, Some(path)) => Out::Parquet(
+        (OutputFormat::Parquet, Some(path)) => Out::Parquet(Box::new(
             ParquetSink::create(path, chronicle_arrow::schema())
                 .with_context(|| format!("creating {}", path.display()))?,
-        ),
+        )),
         (OutputFormat::Parquet, None) => bail!("--to parquet needs --out FILE.parquet"),
         (_, Some(_)) => bail!("--out goes with --to timeml or parquet; JSON goes to stdout"),
         (_, None) if streaming => {

@@ -5,10 +5,10 @@
 //! for a bad line (blank, malformed JSON, no text, bad date) an object with
 //! the contract's fields, empty layers and `error`, so outputs align with
 //! inputs. Output is flushed as soon as the lines read so far are done, so
-//! a caller may send one line and wait for its answer. Memory holds one
-//! line, or when lines arrive faster than they are annotated, the few that
-//! are already buffered: those are annotated together in parallel, so a bulk
-//! pipe still uses every core.
+//! a caller may send one line and wait for its answer. Lines that arrive
+//! faster than they are annotated queue up (at most `QUEUE` of them: memory
+//! stays bounded) and are annotated together in parallel, so a bulk pipe
+//! still uses every core.
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
@@ -21,41 +21,53 @@ use rayon::prelude::*;
 
 use crate::output;
 
-/// Lines annotated together at most, when that many are already buffered.
+/// Lines annotated together at most, when that many are already waiting.
 const MAX_GROUP: usize = 64;
+/// Lines parsed ahead of annotation at most: the bound on memory.
+const QUEUE: usize = 2 * MAX_GROUP;
 
 /// One input line's outcome.
 type Line = Result<Doc, Bad>;
 
 pub fn run(pipeline: &Pipeline, options: &ReadOptions, strict: bool) -> anyhow::Result<ExitCode> {
-    let stdin = std::io::stdin();
-    let mut reader = std::io::BufReader::with_capacity(1 << 16, stdin.lock());
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut line_no = 0u64;
-    let mut bad = 0u64;
-    let mut buf = Vec::new();
-    let mut group: Vec<Line> = Vec::with_capacity(MAX_GROUP);
-    loop {
-        // Block for one line, then take only lines that are already complete
-        // in the buffer: never wait for input while an answer is pending.
+    // A reader thread parses lines ahead into a bounded queue, so the
+    // annotating side can take every line that has arrived without ever
+    // blocking on input while an answer is pending.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<std::io::Result<Line>>(QUEUE);
+    let dct = options.dct;
+    std::thread::spawn(move || {
+        let stdin = std::io::stdin();
+        let mut reader = std::io::BufReader::with_capacity(1 << 16, stdin.lock());
+        let mut buf = Vec::new();
+        let mut line_no = 0u64;
         loop {
             buf.clear();
-            if reader
-                .read_until(b'\n', &mut buf)
-                .context("reading stdin")?
-                == 0
-            {
-                break;
-            }
-            line_no += 1;
-            group.push(parse(&buf, line_no, options));
-            if group.len() >= MAX_GROUP || !reader.buffer().contains(&b'\n') {
-                break;
+            let line = match reader.read_until(b'\n', &mut buf) {
+                Ok(0) => return,
+                Ok(_) => {
+                    line_no += 1;
+                    Ok(parse(&buf, line_no, dct))
+                }
+                Err(e) => Err(e),
+            };
+            let failed = line.is_err();
+            if tx.send(line).is_err() || failed {
+                return;
             }
         }
-        if group.is_empty() {
-            break;
+    });
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut bad = 0u64;
+    let mut group: Vec<Line> = Vec::with_capacity(MAX_GROUP);
+    // Block for one line, then take the lines already waiting.
+    while let Ok(first) = rx.recv() {
+        group.push(first.context("reading stdin")?);
+        while group.len() < MAX_GROUP {
+            match rx.try_recv() {
+                Ok(line) => group.push(line.context("reading stdin")?),
+                Err(_) => break,
+            }
         }
         group.par_iter_mut().for_each(|line| {
             if let Ok(doc) = line {
@@ -107,7 +119,7 @@ struct Bad {
     message: String,
 }
 
-fn parse(bytes: &[u8], line_no: u64, options: &ReadOptions) -> Line {
+fn parse(bytes: &[u8], line_no: u64, dct: Option<chronicle_model::Date>) -> Line {
     let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
     let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -116,7 +128,7 @@ fn parse(bytes: &[u8], line_no: u64, options: &ReadOptions) -> Line {
             message: format!("-:{line_no}: blank line"),
         });
     }
-    parse_jsonl_line("-", "stdin", line_no, bytes, options.dct).map_err(|e| Bad {
+    parse_jsonl_line("-", "stdin", line_no, bytes, dct).map_err(|e| Bad {
         id: record_id(bytes).unwrap_or_else(|| format!("stdin:{line_no}")),
         message: e.to_string(),
     })
