@@ -48,8 +48,10 @@ def annotate_dataframe(
     """Annotates every row of ``df`` and returns a DataFrame of the results.
 
     ``id_col`` and ``text_col`` name the id and text columns; ``date_col`` the
-    document date (an ISO string, a date or a timestamp column), or ``None``
-    when the rows have none. Columns named ``title``, ``url`` and ``source``
+    document date (an ISO string, a date or a timestamp column); a row whose
+    date is null or malformed comes back with ``error`` set. Pass ``None``
+    when the rows carry no dates at all: relative dates then stay
+    underspecified. Columns named ``title``, ``url`` and ``source``
     are carried along when present. ``threads`` is the number of threads each
     Spark task uses (1: Spark already runs one task per core).
     """

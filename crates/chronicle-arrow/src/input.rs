@@ -24,10 +24,12 @@ pub const MAX_TEXT_BYTES: usize = 8 << 20;
 /// `date_col` means the rows carry no date. Columns named `title`, `url`
 /// and `source` are used when present.
 ///
-/// A row with a null or blank text, a null or empty id, a malformed date
-/// or a text over [`MAX_TEXT_BYTES`] becomes a [`RowError`]; a null date is
-/// no error (relative dates then stay underspecified, as for a JSONL record
-/// without `date`).
+/// A row with a null or blank text, a null or empty id, a missing or
+/// malformed date, or a text over [`MAX_TEXT_BYTES`] becomes a [`RowError`].
+/// A missing date is an error only when `date_col` is named: in a bulk job
+/// an undated row is a data problem worth seeing, while a caller whose rows
+/// carry no dates at all passes an empty `date_col` and gets underspecified
+/// relative dates, as for a JSONL record without `date`.
 ///
 /// # Errors
 /// When a named column is missing or cannot be read as strings.
@@ -89,7 +91,14 @@ pub fn input_docs(
                 ))
             })
         } else {
-            doc_from_fields(&fields, "", None).map_err(fail)
+            doc_from_fields(&fields, "", None).map_err(&fail)
+        };
+        let undated = dates.is_some() && fields.date.is_none_or(|d| d.trim().is_empty());
+        let doc = match doc {
+            Ok(_) if undated => Err(fail(format!(
+                "missing `{date_col}` (name no date column to annotate undated rows)"
+            ))),
+            other => other,
         };
         docs.push(doc);
     }

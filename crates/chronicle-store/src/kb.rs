@@ -1377,7 +1377,7 @@ mod tests {
             &[("Sessions", "Sessions", Per)],
         );
         assert_eq!(
-            w.write_batch(&[changed.clone()], true).unwrap(),
+            w.write_batch(std::slice::from_ref(&changed), true).unwrap(),
             vec![crate::Outcome::Replaced]
         );
         store

@@ -80,7 +80,15 @@ fn bad_input_rows_become_row_errors() {
     );
     assert_eq!(errors[4], Some("missing `id`"));
     assert!(errors[5].is_some_and(|e| e.contains("the limit is")));
-    assert_eq!(errors[6], None, "a null date is no error");
+    assert_eq!(
+        errors[6],
+        Some("missing `date` (name no date column to annotate undated rows)")
+    );
+    let undated = input_docs(&input, "id", "", "text").unwrap();
+    assert!(
+        undated[6].is_ok(),
+        "no date column: undated rows are annotated"
+    );
     let bad = docs[3].as_ref().unwrap_err();
     assert_eq!(
         (bad.id.as_str(), bad.date.as_deref()),
@@ -113,8 +121,13 @@ fn date32_large_utf8_and_integer_ids() {
         first.date.map(|d| d.to_string()).as_deref(),
         Some("2017-03-02")
     );
-    assert_eq!(docs[1].as_ref().unwrap().date, None);
-    assert!(input_docs(&input, "doc", "", "body").is_ok());
+    assert!(docs[1]
+        .as_ref()
+        .unwrap_err()
+        .error
+        .contains("missing `day`"));
+    let undated = input_docs(&input, "doc", "", "body").unwrap();
+    assert_eq!(undated[1].as_ref().unwrap().date, None);
     assert!(input_docs(&input, "missing", "day", "body").is_err());
 }
 
