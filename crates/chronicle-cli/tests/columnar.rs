@@ -169,11 +169,16 @@ fn error_rows_are_rejected_and_reported() {
     let out = chronicle(d, &["ingest", "--from", "parquet", "spark"]);
     assert_eq!(
         last_line(&out),
-        "ingested 2, duplicates 0, rejected 1",
+        "ingested 1, duplicates 0, rejected 2",
         "{}",
         stderr(&out)
     );
     assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("row 3 (id `c`): missing `date`"),
+        "{}",
+        stderr(&out)
+    );
     assert!(
         stderr(&out).contains("row 2 (id `b`): `date` `not a date`"),
         "{}",
