@@ -6,10 +6,10 @@
 //! a kill in between is finished by the next [`Writer::open`]. A new key
 //! also changes the KB's document stamp, so entities are re-resolved.
 
-use chronicle_model::{Date, Doc};
-use rusqlite::{params, OptionalExtension, Transaction};
+use chronicle_model::Doc;
+use rusqlite::{OptionalExtension, Transaction};
 
-use crate::{hash, layers, Outcome, Result, Store, StoreError, Writer};
+use crate::{hash, Outcome, Result, Store, Writer};
 
 impl Writer {
     /// The annotator version this writer records with each document.
@@ -63,10 +63,7 @@ fn remove(tx: &Transaction<'_>, id: &str) -> Result<Option<i64>> {
         .query_row([id], |r| r.get(0))
         .optional()?;
     if let Some(key) = key {
-        tx.prepare_cached("DELETE FROM docs WHERE key = ?1")?
-            .execute([key])?;
-        tx.prepare_cached("INSERT OR IGNORE INTO pending_deletes(key) VALUES (?1)")?
-            .execute([key])?;
+        crate::writer::remove_key(tx, key)?;
     }
     Ok(key)
 }
@@ -97,23 +94,7 @@ fn reannotate_one(tx: &Transaction<'_>, doc: &Doc, annotator: &str) -> Result<Ou
         Some(_) => {}
     }
     remove(tx, &doc.id)?;
-    tx.prepare_cached(
-        "INSERT INTO docs(id, date, title, text, url, source, origin, text_hash, annotator, indexed)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)",
-    )?
-    .execute(params![
-        doc.id,
-        doc.date.map(|d| d.to_string()),
-        doc.title,
-        doc.text,
-        doc.meta.url,
-        doc.meta.source,
-        doc.meta.origin,
-        &digest[..],
-        annotator,
-    ])?;
-    let key = tx.last_insert_rowid();
-    layers::insert(tx, key, doc)?;
+    crate::writer::insert_doc(tx, doc, &digest, annotator)?;
     Ok(Outcome::Replaced)
 }
 
@@ -151,41 +132,7 @@ impl Store {
     /// # Errors
     /// Database errors or a damaged date.
     pub fn get_unannotated(&self, id: &str) -> Result<Option<Doc>> {
-        let row = self
-            .connection()
-            .prepare_cached(
-                "SELECT id, date, title, text, url, source, origin FROM docs WHERE id = ?1",
-            )?
-            .query_row([id], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, Option<String>>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                    r.get::<_, String>(3)?,
-                    [
-                        r.get::<_, Option<String>>(4)?,
-                        r.get::<_, Option<String>>(5)?,
-                        r.get::<_, Option<String>>(6)?,
-                    ],
-                ))
-            })
-            .optional()?;
-        let Some((id, date, title, text, [url, source, origin])) = row else {
-            return Ok(None);
-        };
-        let date = match date {
-            Some(d) => Some(
-                d.parse::<Date>()
-                    .map_err(|e| StoreError::Corrupt(format!("document `{id}` date `{d}`: {e}")))?,
-            ),
-            None => None,
-        };
-        let mut doc = Doc::new(id, date, text);
-        doc.title = title;
-        doc.meta.url = url;
-        doc.meta.source = source;
-        doc.meta.origin = origin;
-        Ok(Some(doc))
+        Ok(self.stored_row(id)?.map(|(_, doc)| doc))
     }
 }
 

@@ -109,6 +109,16 @@ impl Store {
     /// # Errors
     /// Database errors or damaged rows.
     pub fn get(&self, id: &str) -> Result<Option<Doc>> {
+        let Some((key, mut doc)) = self.stored_row(id)? else {
+            return Ok(None);
+        };
+        layers::load(&self.conn, key, &mut doc)?;
+        Ok(Some(doc))
+    }
+
+    /// The key and the document row of `id` (text, date, title, url,
+    /// publisher, origin), without its layers.
+    pub(crate) fn stored_row(&self, id: &str) -> Result<Option<(i64, Doc)>> {
         let row = self
             .conn
             .prepare_cached(
@@ -144,8 +154,7 @@ impl Store {
         doc.meta.url = url;
         doc.meta.source = source;
         doc.meta.origin = origin;
-        layers::load(&self.conn, key, &mut doc)?;
-        Ok(Some(doc))
+        Ok(Some((key, doc)))
     }
 
     /// The id under which a document with this id and text, or with the

@@ -241,10 +241,7 @@ fn store_one(
             return Ok(Outcome::Duplicate { of: doc.id.clone() })
         }
         Some((key, _)) if replace => {
-            tx.prepare_cached("DELETE FROM docs WHERE key = ?1")?
-                .execute([key])?;
-            tx.prepare_cached("INSERT OR IGNORE INTO pending_deletes(key) VALUES (?1)")?
-                .execute([key])?;
+            remove_key(tx, key)?;
             Outcome::Replaced
         }
         Some(_) => {
@@ -266,6 +263,27 @@ fn store_one(
             Outcome::Added
         }
     };
+    insert_doc(tx, doc, &digest, annotator)?;
+    Ok(outcome)
+}
+
+/// Drops the document stored under `key` and queues its index entry for
+/// deletion (the first step of the two-step scheme in the crate docs).
+pub(crate) fn remove_key(tx: &rusqlite::Transaction<'_>, key: i64) -> Result<()> {
+    tx.prepare_cached("DELETE FROM docs WHERE key = ?1")?
+        .execute([key])?;
+    tx.prepare_cached("INSERT OR IGNORE INTO pending_deletes(key) VALUES (?1)")?
+        .execute([key])?;
+    Ok(())
+}
+
+/// Inserts `doc` and its layers under a fresh key, not yet indexed.
+pub(crate) fn insert_doc(
+    tx: &rusqlite::Transaction<'_>,
+    doc: &Doc,
+    digest: &[u8],
+    annotator: &str,
+) -> Result<i64> {
     tx.prepare_cached(
         "INSERT INTO docs(id, date, title, text, url, source, origin, text_hash, annotator, indexed)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)",
@@ -278,10 +296,10 @@ fn store_one(
         doc.meta.url,
         doc.meta.source,
         doc.meta.origin,
-        &digest[..],
+        digest,
         annotator,
     ])?;
     let key = tx.last_insert_rowid();
     layers::insert(tx, key, doc)?;
-    Ok(outcome)
+    Ok(key)
 }
