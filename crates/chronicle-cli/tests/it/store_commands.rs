@@ -1,31 +1,10 @@
 //! `chronicle ingest`, `search`, `show` and `stats`, run as the real
 //! binary in a temporary directory.
 
+use crate::common::{chronicle, last_line, stderr, stdout};
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-fn chronicle(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chronicle"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("CHRONICLE_STORE")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run chronicle")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn last_line(o: &Output) -> String {
-    stdout(o).lines().last().unwrap_or("").to_string()
-}
+use std::process::{Command, Stdio};
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) {
     let path = dir.join(name);

@@ -1,35 +1,14 @@
 //! `annotate --to parquet`, `ingest --from parquet` and the line-in,
 //! line-out stdin stream, run as the real binary in a temporary directory.
 
+use crate::common::{chronicle, last_line, stderr, stdout};
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 
 use chronicle_arrow::arrow::array::{ArrayRef, RecordBatch, StringArray};
 use chronicle_arrow::arrow::datatypes::{DataType, Field, Schema};
-
-fn chronicle(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chronicle"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("CHRONICLE_STORE")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run chronicle")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn last_line(o: &Output) -> String {
-    stdout(o).lines().last().unwrap_or("").to_string()
-}
 
 fn sample_dir() -> &'static Path {
     Path::new(concat!(

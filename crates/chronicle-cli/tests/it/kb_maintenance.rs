@@ -1,23 +1,13 @@
 //! `chronicle export`, `delete`, `reannotate` and per-version `stats`, run
 //! as the real binary on a temporary store.
 
+use crate::common::chronicle;
 use std::fs::File;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
 use arrow::array::{Array, Int64Array, StringArray};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use serde_json::Value;
-
-fn chronicle(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chronicle"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("CHRONICLE_STORE")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run chronicle")
-}
 
 fn ok(cwd: &Path, args: &[&str]) -> String {
     let o = chronicle(cwd, args);

@@ -1,18 +1,8 @@
 //! `chronicle timeline --summary L` on the bundled sample corpus, run as the
 //! real binary.
 
+use crate::common::chronicle;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-fn chronicle(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chronicle"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("CHRONICLE_STORE")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run chronicle")
-}
 
 #[test]
 fn summary_lists_at_most_l_key_days_with_sources() {

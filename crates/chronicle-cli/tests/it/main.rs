@@ -1,0 +1,10 @@
+//! The CLI's integration tests: one binary (each test binary links the whole
+//! engine, so one instead of six saves minutes of linking and gigabytes of disk).
+
+mod common;
+
+mod columnar;
+mod kb_maintenance;
+mod serve_kill;
+mod store_commands;
+mod timeline_summary;
