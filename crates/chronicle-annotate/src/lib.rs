@@ -6,7 +6,10 @@
 
 use chronicle_model::{Doc, Layer, Pipeline, PipelineError};
 
+mod annotator;
 pub mod json;
+
+pub use annotator::{annotator_id, loaded_annotator_id};
 
 pub use chronicle_model;
 

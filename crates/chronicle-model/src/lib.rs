@@ -11,12 +11,14 @@
 //! used by every other crate (and compiled anywhere) at no cost.
 
 mod doc;
+mod fingerprint;
 mod layers;
 mod offsets;
 mod pipeline;
 mod span;
 
 pub use doc::{Diagnostic, Doc, DocMeta};
+pub use fingerprint::Fingerprinter;
 pub use layers::{
     Entity, EntityLabel, Event, Quote, QuoteKind, Timex, TimexMod, TimexType, Token, TokenKind,
 };

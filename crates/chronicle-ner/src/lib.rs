@@ -143,6 +143,53 @@ impl Stage for NerTagger {
         let entities = canonical::entities(&doc.text, &refs, &tags);
         doc.entities = entities;
     }
+    /// The loaded model (weights, transitions, clusters, name lists) and
+    /// the sources of the feature and decoding code that reads it.
+    fn fingerprint(&self) -> u64 {
+        static CODE: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+        let code = *CODE.get_or_init(|| {
+            let mut f = chronicle_model::Fingerprinter::new();
+            for src in [
+                include_str!("features.rs"),
+                include_str!("lexical.rs"),
+                include_str!("tagger.rs"),
+                include_str!("decode.rs"),
+                include_str!("canonical.rs"),
+                include_str!("gazetteer.rs"),
+                include_str!("clusters.rs"),
+                include_str!("hash.rs"),
+                include_str!("tags.rs"),
+            ] {
+                f.source(src);
+            }
+            f.finish()
+        });
+        let m = &self.model;
+        let mut f = chronicle_model::Fingerprinter::new();
+        f.u64(code).u64(u64::from(m.bits));
+        for (k, b, d) in m.clusters.entries() {
+            f.u64(k).u64((u64::from(b) << 8) | u64::from(d));
+        }
+        for (k, c) in m.gazetteer.entries() {
+            f.u64(k).u64(u64::from(c));
+        }
+        for t in std::iter::once(&m.pass1).chain(m.pass2.as_ref()) {
+            f.u64(u64::from(t.scale.to_bits()));
+            for v in t.trans.iter().flatten() {
+                f.u64(u64::from(v.to_bits()));
+            }
+            f.u64(t.weights.len() as u64);
+            for lanes in t.weights.iter().flat_map(|row| row.chunks(4)) {
+                // Four 16-bit lanes to a word.
+                f.u64(
+                    lanes
+                        .iter()
+                        .fold(0u64, |acc, &x| (acc << 16) | u64::from(x as u16)),
+                );
+            }
+        }
+        f.finish()
+    }
 }
 
 /// The form the model was trained on: PTB escapes undone, typographic

@@ -13,8 +13,8 @@
 
 use std::collections::HashMap;
 
-use chronicle_store::{EventRow, Store};
-use serde::Serialize;
+use chronicle_store::{ConflictRow, EventRow, Store, StoreError};
+use serde::{Deserialize, Serialize};
 
 use crate::dates::{is_calendar_date, not_after};
 use crate::merge::{jaccard, words, SAME_TEXT};
@@ -23,7 +23,7 @@ use crate::{resolve, Result, Source};
 /// Mentions of a counterpart read for descriptive words.
 const CONTEXTS: usize = 200;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Conflict {
     /// Canonical name of the speaker.
     pub speaker: String,
@@ -31,7 +31,7 @@ pub struct Conflict {
     pub evidence: Vec<Evidence>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
     pub doc: String,
     pub text: String,
@@ -44,7 +44,7 @@ pub struct Statement {
     pub provenance: Vec<Source>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     pub doc: String,
     pub kind: String,
@@ -265,6 +265,7 @@ fn date_of(ev: &EventRow) -> Option<String> {
 /// The entities whose denials can conflict with reports involving `f`:
 /// `f` itself and everyone in a contact with an entity of `f`'s name
 /// (evidence names participants by canonical name).
+#[cfg(test)]
 fn speakers_near(
     store: &Store,
     m: &mut Matcher<'_>,
@@ -286,9 +287,111 @@ fn speakers_near(
 /// Denials contradicted by reported contacts; only those involving
 /// `entity` (any alias; as speaker or counterpart) when given.
 ///
+/// Answered from the precomputed conflict records (computed first when a
+/// KB refresh has staled them): a bounded read for one entity.
+///
 /// # Errors
 /// Unknown entity (with suggestions) and store errors.
 pub fn conflicts(store: &Store, entity: Option<&str>) -> Result<Vec<Conflict>> {
+    let focus = match entity {
+        Some(name) => Some(resolve(store, name)?),
+        None => {
+            store.kb_refresh()?;
+            None
+        }
+    };
+    let records = match fresh_records(store)? {
+        Some(computed) => computed,
+        None => {
+            let bodies = match &focus {
+                Some(f) => store.conflict_rows(Some(f.id), Some(&f.canonical))?,
+                None => store.conflict_rows(None, None)?,
+            };
+            let mut records = Vec::with_capacity(bodies.len());
+            for b in bodies {
+                let r: Record = serde_json::from_str(&b).map_err(|e| {
+                    StoreError::Corrupt(format!("precomputed conflict record: {e}"))
+                })?;
+                records.push(r);
+            }
+            records
+        }
+    };
+    Ok(merge_records(records, focus.as_ref()))
+}
+
+/// Recomputes the conflict records when a refresh has staled them;
+/// `Some(records)` only when they could not be stored (a refresh came in
+/// between), so that the caller answers from them instead.
+fn fresh_records(store: &Store) -> Result<Option<Vec<Record>>> {
+    if store.conflicts_fresh()? {
+        return Ok(None);
+    }
+    let gen = store.kb_generation()?;
+    let records = scan_all(store)?;
+    let mut rows = Vec::with_capacity(records.len());
+    for r in &records {
+        let mut parties: Vec<String> = r
+            .conflict
+            .evidence
+            .iter()
+            .flat_map(|e| e.participants.iter().cloned())
+            .collect();
+        parties.sort();
+        parties.dedup();
+        rows.push(ConflictRow {
+            speaker: r.speaker_id,
+            parties,
+            body: serde_json::to_string(r)
+                .map_err(|e| StoreError::Corrupt(format!("conflict record: {e}")))?,
+        });
+    }
+    if store.put_conflicts(gen, &rows)? {
+        Ok(None)
+    } else {
+        Ok(Some(records))
+    }
+}
+
+/// Computes the conflict records if a refresh has staled them.
+///
+/// # Errors
+/// Store errors.
+pub(crate) fn precompute(store: &Store) -> Result<bool> {
+    if store.conflicts_fresh()? {
+        return Ok(false);
+    }
+    fresh_records(store)?;
+    Ok(true)
+}
+
+/// One denial set against one denied party, with its evidence, before the
+/// reports of one statement are merged.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Record {
+    speaker_id: i64,
+    conflict: Conflict,
+}
+
+/// Every record of the store, in denial order.
+fn scan_all(store: &Store) -> Result<Vec<Record>> {
+    let mut m = Matcher {
+        store,
+        ids: HashMap::new(),
+        words: HashMap::new(),
+    };
+    let heads = store.event_heads("denial", 10_000)?;
+    let keys: Vec<(i64, u32)> = heads.iter().map(|(d, i, _)| (*d, *i)).collect();
+    scan(store, &mut m, &keys)
+}
+
+/// The computation the precomputed records stand for, at query time: the
+/// reference the tests hold them to.
+///
+/// # Errors
+/// Unknown entity (with suggestions) and store errors.
+#[cfg(test)]
+pub(crate) fn conflicts_live(store: &Store, entity: Option<&str>) -> Result<Vec<Conflict>> {
     let focus = match entity {
         Some(name) => Some(resolve(store, name)?),
         None => {
@@ -301,8 +404,6 @@ pub fn conflicts(store: &Store, entity: Option<&str>) -> Result<Vec<Conflict>> {
         ids: HashMap::new(),
         words: HashMap::new(),
     };
-    let mut contacts_of: HashMap<i64, Vec<EventRow>> = HashMap::new();
-    let mut out: Vec<Conflict> = Vec::new();
     // All denials even with a focus: the focus may be the denied party's
     // class member, who is not a participant of the denial. But a conflict
     // involves the focus only when it is the speaker or a participant of one
@@ -323,7 +424,15 @@ pub fn conflicts(store: &Store, entity: Option<&str>) -> Result<Vec<Conflict>> {
             keys
         }
     };
-    for denial in store.events_at(&keys)? {
+    let records = scan(store, &mut m, &keys)?;
+    Ok(merge_records(records, focus.as_ref()))
+}
+
+/// The records of the denials at `keys`, in that order.
+fn scan(store: &Store, m: &mut Matcher<'_>, keys: &[(i64, u32)]) -> Result<Vec<Record>> {
+    let mut contacts_of: HashMap<i64, Vec<EventRow>> = HashMap::new();
+    let mut out: Vec<Record> = Vec::new();
+    for denial in store.events_at(keys)? {
         let Some(speaker_name) = denial.participants.first() else {
             continue;
         };
@@ -390,48 +499,76 @@ pub fn conflicts(store: &Store, entity: Option<&str>) -> Result<Vec<Conflict>> {
             if evidence.is_empty() {
                 continue;
             }
-            if let Some(f) = &focus {
-                let involved = f.id == speaker_id
-                    || evidence
-                        .iter()
-                        .any(|e| e.participants.iter().any(|p| p == &f.canonical));
-                if !involved {
-                    continue;
-                }
-            }
             let text = if denial.sentence_text.is_empty() {
                 denial.trigger.clone()
             } else {
                 denial.sentence_text.trim().to_string()
             };
-            // The same statement reported again: one conflict, all sources.
-            let ws = words(&text);
-            if let Some(o) = out.iter_mut().find(|o| {
-                o.speaker == speaker
-                    && o.statement.denied == *denied
-                    && jaccard(&words(&o.statement.text), &ws) >= SAME_TEXT
-            }) {
-                if !o.statement.sources.contains(&denial.prov.doc) {
-                    o.statement.sources.push(denial.prov.doc.clone());
-                    o.statement.provenance.push(Source::from(&denial.prov));
-                }
-                continue;
-            }
-            out.push(Conflict {
-                speaker: speaker.clone(),
-                statement: Statement {
-                    doc: denial.prov.doc.clone(),
-                    text,
-                    date: said.clone(),
-                    denied: denied.clone(),
-                    sources: vec![denial.prov.doc.clone()],
-                    provenance: vec![Source::from(&denial.prov)],
+            out.push(Record {
+                speaker_id,
+                conflict: Conflict {
+                    speaker: speaker.clone(),
+                    statement: Statement {
+                        doc: denial.prov.doc.clone(),
+                        text,
+                        date: said.clone(),
+                        denied: denied.clone(),
+                        sources: vec![denial.prov.doc.clone()],
+                        provenance: vec![Source::from(&denial.prov)],
+                    },
+                    evidence,
                 },
-                evidence,
             });
         }
     }
     Ok(out)
+}
+
+/// The conflicts of `records` (in scan order) that involve `focus` (all
+/// when `None`), with reports of the same statement merged into one.
+fn merge_records(
+    records: Vec<Record>,
+    focus: Option<&chronicle_store::EntityRecord>,
+) -> Vec<Conflict> {
+    let mut out: Vec<Conflict> = Vec::new();
+    for Record {
+        speaker_id,
+        conflict,
+    } in records
+    {
+        if let Some(f) = focus {
+            let involved = f.id == speaker_id
+                || conflict
+                    .evidence
+                    .iter()
+                    .any(|e| e.participants.iter().any(|p| p == &f.canonical));
+            if !involved {
+                continue;
+            }
+        }
+        // The same statement reported again: one conflict, all sources.
+        let ws = words(&conflict.statement.text);
+        if let Some(o) = out.iter_mut().find(|o| {
+            o.speaker == conflict.speaker
+                && o.statement.denied == conflict.statement.denied
+                && jaccard(&words(&o.statement.text), &ws) >= SAME_TEXT
+        }) {
+            for (src, prov) in conflict
+                .statement
+                .sources
+                .into_iter()
+                .zip(conflict.statement.provenance)
+            {
+                if !o.statement.sources.contains(&src) {
+                    o.statement.sources.push(src);
+                    o.statement.provenance.push(prov);
+                }
+            }
+            continue;
+        }
+        out.push(conflict);
+    }
+    out
 }
 
 #[cfg(test)]

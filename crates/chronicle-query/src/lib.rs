@@ -23,7 +23,7 @@ mod table_export;
 mod timeline;
 
 use chronicle_store::{Provenance, Store, StoreError};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use conflicts::{conflicts, Conflict, Evidence, Statement};
 pub use contacts::{contacts, Contact};
@@ -32,8 +32,9 @@ pub use entities::{entities, entity_info, EntityInfo};
 pub use export::{contacts_csv, contacts_graphml};
 pub use quotes::{quotes, QuoteItem};
 pub use table_export::{
-    contacts_table, entities_table, events_table, quotes_table, timeline_table, Column, ColumnData,
-    Table, LIST_SEP,
+    contacts_table, entities_table, events_table, export_contacts, export_entities, export_events,
+    export_quotes, export_timeline, quotes_table, timeline_table, Cell, Column, ColumnData,
+    ColumnType, CsvSink, ExportError, RowSink, Table, LIST_SEP,
 };
 pub use timeline::{
     timeline, timeline_summary, SummaryItem, SummarySentence, Timeline, TimelineItem,
@@ -62,7 +63,7 @@ fn suggest_text(s: &[String]) -> String {
 pub type Result<T> = std::result::Result<T, QueryError>;
 
 /// One source of an item: the document, where in it, and where it came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub doc: String,
     /// Publication date.
@@ -97,6 +98,32 @@ impl From<&Provenance> for Source {
     }
 }
 
+/// What [`precompute`] computed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PrecomputeReport {
+    /// Entities whose timeline was computed.
+    pub timelines: usize,
+    /// Whether the conflict records were recomputed.
+    pub conflicts: bool,
+}
+
+/// Brings the KB and the precomputed timeline and conflict answers up to
+/// date (only what a refresh staled is recomputed). Queries compute stale
+/// answers themselves, so this only moves that cost out of the first query
+/// (ingest and benchmarks call it after writing).
+///
+/// # Errors
+/// Store errors.
+pub fn precompute(store: &Store) -> Result<PrecomputeReport> {
+    store.kb_refresh()?;
+    let timelines = timeline::precompute(store, 256)?;
+    let conflicts = conflicts::precompute(store)?;
+    Ok(PrecomputeReport {
+        timelines,
+        conflicts,
+    })
+}
+
 /// The entity named `name` (any alias), or [`QueryError::UnknownEntity`]
 /// with the nearest names.
 ///
@@ -121,5 +148,7 @@ fn canonical_name(store: &Store, name: &str) -> Result<String> {
         .unwrap_or_else(|| name.to_string()))
 }
 
+#[cfg(test)]
+mod precomputed_tests;
 #[cfg(test)]
 mod testutil;

@@ -1,22 +1,27 @@
 //! Flat tables of the knowledge base for export (CSV here; Parquet in the
 //! CLI, which owns the columnar dependencies).
 //!
-//! A table is column-major with typed, nullable columns so that a columnar
-//! writer maps each column to one array without guessing types. The rows
-//! flatten the query results: one row per *report* of an item (item × its
-//! sources), with an `item` column grouping the reports of one merged item,
-//! so an export says exactly what the query says and still carries the
-//! provenance of every source (document, date, url, publisher, sentence,
-//! character offsets). Lists (participants, aliases) are joined with `; `.
-//! No stage reports a confidence yet, so no table has such a column.
+//! A table has typed, nullable columns declared up front, so that a
+//! columnar writer maps each column to one array without guessing types.
+//! Exports *stream*: each `export_*` function hands rows one at a time to
+//! a [`RowSink`] (a CSV writer, a Parquet writer that flushes bounded row
+//! groups, or [`Table`] when a caller wants it in memory), so no copy of
+//! the whole table is ever built. The rows flatten the query results: one
+//! row per *report* of an item (item × its sources), with an `item` column
+//! grouping the reports of one merged item, so an export says exactly what
+//! the query says and still carries the provenance of every source
+//! (document, date, url, publisher, sentence, character offsets). Lists
+//! (participants, aliases) are joined with `; `. No stage reports a
+//! confidence yet, so no table has such a column.
 
 use std::collections::HashMap;
+use std::io::Write;
 
 use chronicle_store::Store;
 
 use crate::dates::event_date;
 use crate::{
-    canonical_name, contacts, entities, quotes, timeline, DateFilter, Result, Source,
+    canonical_name, contacts, entities, quotes, timeline, DateFilter, QueryError, Result, Source,
     TimelineOptions,
 };
 
@@ -26,7 +31,122 @@ pub const LIST_SEP: &str = "; ";
 /// "Everything" for the row limits of the underlying queries.
 const ALL: usize = u32::MAX as usize;
 
-/// The data of one column.
+/// The type of a column: nullable text, nullable integer, or flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnType {
+    Str,
+    Int,
+    Bool,
+}
+
+/// One cell of a row handed to a [`RowSink`], borrowed from the query result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell<'a> {
+    Str(Option<&'a str>),
+    Int(Option<i64>),
+    Bool(bool),
+}
+
+/// Receives one export: its columns once, then its rows in order, each
+/// with one cell per column of the declared type.
+pub trait RowSink {
+    /// Query errors must convert: the rows come from the store as they are written.
+    type Error: From<QueryError>;
+
+    /// The columns, called once before any row.
+    ///
+    /// # Errors
+    /// Whatever the sink's output reports.
+    fn columns(
+        &mut self,
+        columns: &[(&'static str, ColumnType)],
+    ) -> std::result::Result<(), Self::Error>;
+
+    /// One row.
+    ///
+    /// # Errors
+    /// Whatever the sink's output reports.
+    fn row(&mut self, cells: &[Cell<'_>]) -> std::result::Result<(), Self::Error>;
+}
+
+/// A failed export: the query or the output.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    #[error("writing the export: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// RFC 4180 CSV with a header line, written row by row (wrap the output in
+/// a `BufWriter`: each cell is one small write).
+pub struct CsvSink<W: Write> {
+    out: W,
+}
+
+impl<W: Write> CsvSink<W> {
+    pub fn new(out: W) -> Self {
+        CsvSink { out }
+    }
+
+    /// The output, for flushing or reuse.
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+
+    fn field(&mut self, s: &str) -> std::io::Result<()> {
+        if s.contains([',', '"', '\n', '\r']) {
+            self.out.write_all(b"\"")?;
+            let mut parts = s.split('"');
+            if let Some(first) = parts.next() {
+                self.out.write_all(first.as_bytes())?;
+            }
+            for part in parts {
+                self.out.write_all(b"\"\"")?;
+                self.out.write_all(part.as_bytes())?;
+            }
+            self.out.write_all(b"\"")
+        } else {
+            self.out.write_all(s.as_bytes())
+        }
+    }
+}
+
+impl<W: Write> RowSink for CsvSink<W> {
+    type Error = ExportError;
+
+    fn columns(
+        &mut self,
+        columns: &[(&'static str, ColumnType)],
+    ) -> std::result::Result<(), ExportError> {
+        for (i, (name, _)) in columns.iter().enumerate() {
+            if i > 0 {
+                self.out.write_all(b",")?;
+            }
+            self.field(name)?;
+        }
+        self.out.write_all(b"\n")?;
+        Ok(())
+    }
+
+    fn row(&mut self, cells: &[Cell<'_>]) -> std::result::Result<(), ExportError> {
+        for (i, cell) in cells.iter().enumerate() {
+            if i > 0 {
+                self.out.write_all(b",")?;
+            }
+            match *cell {
+                Cell::Str(Some(s)) => self.field(s)?,
+                Cell::Str(None) | Cell::Int(None) => {}
+                Cell::Int(Some(n)) => write!(self.out, "{n}")?,
+                Cell::Bool(b) => self.out.write_all(if b { b"true" } else { b"false" })?,
+            }
+        }
+        self.out.write_all(b"\n")?;
+        Ok(())
+    }
+}
+
+/// The data of one column of an in-memory [`Table`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ColumnData {
     Str(Vec<Option<String>>),
@@ -35,6 +155,14 @@ pub enum ColumnData {
 }
 
 impl ColumnData {
+    fn empty(ty: ColumnType) -> ColumnData {
+        match ty {
+            ColumnType::Str => ColumnData::Str(Vec::new()),
+            ColumnType::Int => ColumnData::Int(Vec::new()),
+            ColumnType::Bool => ColumnData::Bool(Vec::new()),
+        }
+    }
+
     pub fn len(&self) -> usize {
         match self {
             ColumnData::Str(v) => v.len(),
@@ -47,17 +175,25 @@ impl ColumnData {
         self.len() == 0
     }
 
-    /// The cell in row `i` as CSV text (empty for null).
-    fn text(&self, i: usize) -> String {
+    /// The cell in row `i` (a missing row reads as null).
+    fn cell(&self, i: usize) -> Cell<'_> {
         match self {
-            ColumnData::Str(v) => v.get(i).cloned().flatten().unwrap_or_default(),
-            ColumnData::Int(v) => v
-                .get(i)
-                .copied()
-                .flatten()
-                .map(|n| n.to_string())
-                .unwrap_or_default(),
-            ColumnData::Bool(v) => v.get(i).map(|b| b.to_string()).unwrap_or_default(),
+            ColumnData::Str(v) => Cell::Str(v.get(i).and_then(Option::as_deref)),
+            ColumnData::Int(v) => Cell::Int(v.get(i).copied().flatten()),
+            ColumnData::Bool(v) => Cell::Bool(v.get(i).copied().unwrap_or(false)),
+        }
+    }
+
+    /// Appends `cell`; a cell of another type (a bug in a row builder)
+    /// appends null rather than shifting the column.
+    fn push(&mut self, cell: Cell<'_>) {
+        match (self, cell) {
+            (ColumnData::Str(v), Cell::Str(s)) => v.push(s.map(str::to_string)),
+            (ColumnData::Str(v), _) => v.push(None),
+            (ColumnData::Int(v), Cell::Int(n)) => v.push(n),
+            (ColumnData::Int(v), _) => v.push(None),
+            (ColumnData::Bool(v), Cell::Bool(b)) => v.push(b),
+            (ColumnData::Bool(v), _) => v.push(false),
         }
     }
 }
@@ -68,8 +204,9 @@ pub struct Column {
     pub data: ColumnData,
 }
 
-/// A flat table: columns of equal length.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A whole table in memory, column-major (for tests and small exports;
+/// it is also a [`RowSink`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
     pub columns: Vec<Column>,
 }
@@ -87,87 +224,99 @@ impl Table {
             .map(|c| &c.data)
     }
 
-    /// RFC 4180 CSV with a header line.
+    /// RFC 4180 CSV with a header line (what [`CsvSink`] writes).
     pub fn to_csv(&self) -> String {
-        let mut out = String::new();
-        let header: Vec<&str> = self.columns.iter().map(|c| c.name).collect();
-        out.push_str(&header.join(","));
-        out.push('\n');
+        let mut csv = CsvSink::new(Vec::new());
+        let columns: Vec<(&'static str, ColumnType)> = self
+            .columns
+            .iter()
+            .map(|c| (c.name, column_type(&c.data)))
+            .collect();
+        let mut cells = Vec::with_capacity(columns.len());
+        // Writing to a Vec cannot fail.
+        let _ = csv.columns(&columns);
         for i in 0..self.rows() {
-            let cells: Vec<String> = self
-                .columns
-                .iter()
-                .map(|c| csv_field(&c.data.text(i)))
-                .collect();
-            out.push_str(&cells.join(","));
-            out.push('\n');
+            cells.clear();
+            cells.extend(self.columns.iter().map(|c| c.data.cell(i)));
+            let _ = csv.row(&cells);
         }
-        out
+        String::from_utf8_lossy(&csv.into_inner()).into_owned()
     }
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
+fn column_type(d: &ColumnData) -> ColumnType {
+    match d {
+        ColumnData::Str(_) => ColumnType::Str,
+        ColumnData::Int(_) => ColumnType::Int,
+        ColumnData::Bool(_) => ColumnType::Bool,
     }
 }
 
-/// Builds a table row by row; each `push_*` appends to the named column,
-/// created on first use in call order.
-#[derive(Default)]
-struct Builder {
-    columns: Vec<Column>,
+impl RowSink for Table {
+    type Error = QueryError;
+
+    fn columns(&mut self, columns: &[(&'static str, ColumnType)]) -> Result<()> {
+        self.columns = columns
+            .iter()
+            .map(|&(name, ty)| Column {
+                name,
+                data: ColumnData::empty(ty),
+            })
+            .collect();
+        Ok(())
+    }
+
+    fn row(&mut self, cells: &[Cell<'_>]) -> Result<()> {
+        for (i, c) in self.columns.iter_mut().enumerate() {
+            c.data
+                .push(cells.get(i).copied().unwrap_or(Cell::Str(None)));
+        }
+        Ok(())
+    }
 }
 
-impl Builder {
-    fn slot(&mut self, name: &'static str, empty: ColumnData) -> &mut ColumnData {
-        let i = match self.columns.iter().position(|c| c.name == name) {
-            Some(i) => i,
-            None => {
-                self.columns.push(Column { name, data: empty });
-                self.columns.len() - 1
-            }
-        };
-        &mut self.columns[i].data
-    }
+/// Collects one export into a [`Table`].
+fn collect(export: impl FnOnce(&mut Table) -> Result<u64>) -> Result<Table> {
+    let mut t = Table::default();
+    export(&mut t)?;
+    Ok(t)
+}
 
-    fn str(&mut self, name: &'static str, v: Option<&str>) {
-        if let ColumnData::Str(c) = self.slot(name, ColumnData::Str(Vec::new())) {
-            c.push(v.map(str::to_string));
-        }
-    }
+/// Declares `parts` (the table's own columns, then the source columns) to `sink`.
+fn declare<S: RowSink>(
+    sink: &mut S,
+    parts: &[&[(&'static str, ColumnType)]],
+) -> std::result::Result<(), S::Error> {
+    let columns: Vec<(&'static str, ColumnType)> =
+        parts.iter().flat_map(|p| p.iter().copied()).collect();
+    sink.columns(&columns)
+}
 
-    fn int(&mut self, name: &'static str, v: Option<i64>) {
-        if let ColumnData::Int(c) = self.slot(name, ColumnData::Int(Vec::new())) {
-            c.push(v);
-        }
-    }
+/// The provenance cells shared by every table that cites a source
+/// ([`SOURCE_COLUMNS`] in order).
+fn source_cells(s: &Source) -> [Cell<'_>; 8] {
+    [
+        Cell::Str(Some(&s.doc)),
+        Cell::Str(s.date.as_deref()),
+        Cell::Str(s.title.as_deref()),
+        Cell::Str(s.url.as_deref()),
+        Cell::Str(s.publisher.as_deref()),
+        Cell::Int(s.sentence.map(i64::from)),
+        Cell::Int(Some(i64::from(s.start))),
+        Cell::Int(Some(i64::from(s.end))),
+    ]
+}
 
-    fn bool(&mut self, name: &'static str, v: bool) {
-        if let ColumnData::Bool(c) = self.slot(name, ColumnData::Bool(Vec::new())) {
-            c.push(v);
-        }
-    }
-
-    /// The provenance columns shared by every table that cites a source.
-    fn source(&mut self, s: &Source) {
-        self.str("doc", Some(&s.doc));
-        self.str("published", s.date.as_deref());
-        self.str("title", s.title.as_deref());
-        self.str("url", s.url.as_deref());
-        self.str("publisher", s.publisher.as_deref());
-        self.int("sentence", s.sentence.map(i64::from));
-        self.int("char_start", Some(i64::from(s.start)));
-        self.int("char_end", Some(i64::from(s.end)));
-    }
-
-    fn build(self) -> Table {
-        Table {
-            columns: self.columns,
-        }
-    }
+/// Hands `head` followed by the cells of `source` to `sink` as one row.
+fn row_with_source<S: RowSink>(
+    sink: &mut S,
+    head: &[Cell<'_>],
+    source: &Source,
+) -> std::result::Result<(), S::Error> {
+    let mut cells: Vec<Cell<'_>> = Vec::with_capacity(head.len() + 8);
+    cells.extend_from_slice(head);
+    cells.extend_from_slice(&source_cells(source));
+    sink.row(&cells)
 }
 
 /// Entity ids of canonical names, looked up once each.
@@ -202,65 +351,88 @@ impl<'a> Ids<'a> {
     }
 }
 
+fn int(n: usize) -> Cell<'static> {
+    Cell::Int(Some(i64::try_from(n).unwrap_or(i64::MAX)))
+}
+
 /// Every entity of the KB (most mentioned first): stable id, name, type,
-/// mentions, first and last seen, aliases.
+/// mentions, first and last seen, aliases. Returns the number of rows.
 ///
 /// # Errors
-/// Store errors.
-pub fn entities_table(store: &Store) -> Result<Table> {
-    let mut b = Builder::default();
-    for e in entities(store, None, ALL)? {
-        b.int("entity_id", Some(e.id));
-        b.str("name", Some(&e.name));
-        b.str("type", Some(&e.label));
-        b.int("mentions", Some(e.mentions as i64));
-        b.str("first_seen", e.first_seen.as_deref());
-        b.str("last_seen", e.last_seen.as_deref());
+/// Store errors and the sink's own.
+pub fn export_entities<S: RowSink>(
+    store: &Store,
+    sink: &mut S,
+) -> std::result::Result<u64, S::Error> {
+    let all = entities(store, None, ALL)?;
+    declare(sink, ENTITY_COLUMNS)?;
+    let mut rows = 0u64;
+    for e in all {
         let aliases: Vec<&str> = e.aliases.iter().map(|a| a.name.as_str()).collect();
-        b.str("aliases", Some(&aliases.join(LIST_SEP)));
+        let aliases = aliases.join(LIST_SEP);
+        sink.row(&[
+            Cell::Int(Some(e.id)),
+            Cell::Str(Some(&e.name)),
+            Cell::Str(Some(&e.label)),
+            Cell::Int(Some(i64::try_from(e.mentions).unwrap_or(i64::MAX))),
+            Cell::Str(e.first_seen.as_deref()),
+            Cell::Str(e.last_seen.as_deref()),
+            Cell::Str(Some(&aliases)),
+        ])?;
+        rows += 1;
     }
-    Ok(empty_or(b, ENTITY_COLUMNS))
+    Ok(rows)
 }
 
 /// Every attributed quote, one row per report: `item` groups the reports
 /// of one statement, as `chronicle quotes` merges them.
 ///
 /// # Errors
-/// Store errors.
-pub fn quotes_table(store: &Store) -> Result<Table> {
-    let mut b = Builder::default();
+/// Store errors and the sink's own.
+pub fn export_quotes<S: RowSink>(
+    store: &Store,
+    sink: &mut S,
+) -> std::result::Result<u64, S::Error> {
+    let found = quotes(store, None, &DateFilter::default(), ALL)?;
+    declare(sink, QUOTE_COLUMNS)?;
     let mut ids = Ids::new(store);
-    for (item, q) in quotes(store, None, &DateFilter::default(), ALL)?
-        .iter()
-        .enumerate()
-    {
+    let mut rows = 0u64;
+    for (item, q) in found.iter().enumerate() {
         let speaker_id = ids.of(&q.speaker)?;
         for p in &q.provenance {
-            b.int("item", Some(item as i64));
-            b.str("speaker", Some(&q.speaker));
-            b.int("speaker_id", speaker_id);
-            b.str("date", Some(&q.date));
-            b.str("kind", Some(&q.kind));
-            b.str("cue", Some(&q.cue));
-            b.str("text", Some(&q.text));
-            b.source(p);
+            let head = [
+                int(item),
+                Cell::Str(Some(&q.speaker)),
+                Cell::Int(speaker_id),
+                Cell::Str(Some(&q.date)),
+                Cell::Str(Some(&q.kind)),
+                Cell::Str(Some(&q.cue)),
+                Cell::Str(Some(&q.text)),
+            ];
+            row_with_source(sink, &head, p)?;
+            rows += 1;
         }
     }
-    Ok(empty_or(b, QUOTE_COLUMNS))
+    Ok(rows)
 }
 
 /// Every stored event (contacts, denials, …), one row each, with its own
 /// date when the text gives one and the date used to place it.
 ///
 /// # Errors
-/// Store errors.
-pub fn events_table(store: &Store) -> Result<Table> {
-    store.kb_refresh()?;
-    let mut b = Builder::default();
+/// Store errors and the sink's own.
+pub fn export_events<S: RowSink>(
+    store: &Store,
+    sink: &mut S,
+) -> std::result::Result<u64, S::Error> {
+    store.kb_refresh().map_err(QueryError::from)?;
+    let events = store.events_of(None, None, ALL).map_err(QueryError::from)?;
+    declare(sink, EVENT_COLUMNS)?;
     let mut ids = Ids::new(store);
     let mut names: HashMap<String, String> = HashMap::new();
-    for ev in store.events_of(None, None, ALL)? {
-        let (date, dated_by) = match event_date(&ev) {
+    let mut rows = 0u64;
+    for ev in &events {
+        let (date, dated_by) = match event_date(ev) {
             Some((d, by)) => (Some(d), Some(by)),
             None => (None, None),
         };
@@ -271,26 +443,38 @@ pub fn events_table(store: &Store) -> Result<Table> {
             }
             participants.push(names[p].clone());
         }
-        b.str("event", Some(&format!("{}#{}", ev.prov.doc, ev.idx)));
-        b.str("kind", Some(&ev.kind));
-        b.str("trigger", Some(&ev.trigger));
-        b.str("date", date.as_deref());
-        b.str("dated_by", dated_by);
-        b.str("event_date", ev.date.as_deref());
-        b.bool("negated", ev.negated);
-        b.str("participants", Some(&participants.join(LIST_SEP)));
-        b.str("participant_ids", Some(&ids.list(&participants)?));
-        b.str("text", Some(ev.sentence_text.trim()));
-        b.source(&Source::from(&ev.prov));
+        let event = format!("{}#{}", ev.prov.doc, ev.idx);
+        let participant_ids = ids.list(&participants)?;
+        let participants = participants.join(LIST_SEP);
+        let head = [
+            Cell::Str(Some(&event)),
+            Cell::Str(Some(&ev.kind)),
+            Cell::Str(Some(&ev.trigger)),
+            Cell::Str(date.as_deref()),
+            Cell::Str(dated_by),
+            Cell::Str(ev.date.as_deref()),
+            Cell::Bool(ev.negated),
+            Cell::Str(Some(&participants)),
+            Cell::Str(Some(&participant_ids)),
+            Cell::Str(Some(ev.sentence_text.trim())),
+        ];
+        row_with_source(sink, &head, &Source::from(&ev.prov))?;
+        rows += 1;
     }
-    Ok(empty_or(b, EVENT_COLUMNS))
+    Ok(rows)
 }
 
 /// The timeline of `entity` (any alias), one row per report of each item.
 ///
 /// # Errors
-/// Unknown entity (with suggestions) and store errors.
-pub fn timeline_table(store: &Store, entity: &str, dates: &DateFilter) -> Result<Table> {
+/// Unknown entity (with suggestions), store errors and the sink's own.
+pub fn export_timeline<S: RowSink>(
+    store: &Store,
+    entity: &str,
+    dates: &DateFilter,
+    sink: &mut S,
+) -> std::result::Result<u64, S::Error> {
+    // Query first, here and above: a failed query writes nothing, not even a header.
     let t = timeline(
         store,
         entity,
@@ -299,148 +483,177 @@ pub fn timeline_table(store: &Store, entity: &str, dates: &DateFilter) -> Result
             limit: ALL,
         },
     )?;
-    let mut b = Builder::default();
+    declare(sink, TIMELINE_COLUMNS)?;
+    let mut rows = 0u64;
     for (item, i) in t.items.iter().enumerate() {
+        let participants = i.participants.join(LIST_SEP);
         for p in &i.provenance {
-            b.int("item", Some(item as i64));
-            b.str("entity", Some(&t.entity));
-            b.int("entity_id", Some(t.entity_id));
-            b.str("date", Some(&i.date));
-            b.str("dated_by", Some(i.dated_by));
-            b.str("kind", Some(&i.kind));
-            b.str("text", Some(&i.text));
-            b.str("participants", Some(&i.participants.join(LIST_SEP)));
-            b.str("speaker", i.speaker.as_deref());
-            b.bool("negated", i.negated);
-            b.source(p);
+            let head = [
+                int(item),
+                Cell::Str(Some(&t.entity)),
+                Cell::Int(Some(t.entity_id)),
+                Cell::Str(Some(&i.date)),
+                Cell::Str(Some(i.dated_by)),
+                Cell::Str(Some(&i.kind)),
+                Cell::Str(Some(&i.text)),
+                Cell::Str(Some(&participants)),
+                Cell::Str(i.speaker.as_deref()),
+                Cell::Bool(i.negated),
+            ];
+            row_with_source(sink, &head, p)?;
+            rows += 1;
         }
     }
-    Ok(empty_or(b, TIMELINE_COLUMNS))
+    Ok(rows)
 }
 
 /// Reported contacts (of `entity`, or all), one row per report.
 ///
 /// # Errors
-/// Unknown entity (with suggestions) and store errors.
-pub fn contacts_table(store: &Store, entity: Option<&str>) -> Result<Table> {
-    let mut b = Builder::default();
+/// Unknown entity (with suggestions), store errors and the sink's own.
+pub fn export_contacts<S: RowSink>(
+    store: &Store,
+    entity: Option<&str>,
+    sink: &mut S,
+) -> std::result::Result<u64, S::Error> {
+    let found = contacts(store, entity, ALL)?;
+    declare(sink, CONTACT_COLUMNS)?;
     let mut ids = Ids::new(store);
-    for (item, c) in contacts(store, entity, ALL)?.iter().enumerate() {
+    let mut rows = 0u64;
+    for (item, c) in found.iter().enumerate() {
         let participant_ids = ids.list(&c.participants)?;
+        let participants = c.participants.join(LIST_SEP);
         for p in &c.provenance {
-            b.int("item", Some(item as i64));
-            b.str("date", Some(&c.date));
-            b.str("dated_by", Some(c.dated_by));
-            b.str("participants", Some(&c.participants.join(LIST_SEP)));
-            b.str("participant_ids", Some(&participant_ids));
-            b.str("text", Some(&c.text));
-            b.source(p);
+            let head = [
+                int(item),
+                Cell::Str(Some(&c.date)),
+                Cell::Str(Some(c.dated_by)),
+                Cell::Str(Some(&participants)),
+                Cell::Str(Some(&participant_ids)),
+                Cell::Str(Some(&c.text)),
+            ];
+            row_with_source(sink, &head, p)?;
+            rows += 1;
         }
     }
-    Ok(empty_or(b, CONTACT_COLUMNS))
+    Ok(rows)
 }
 
-#[derive(Clone, Copy)]
-enum Kind {
-    S,
-    I,
-    B,
+/// [`export_entities`] into memory.
+///
+/// # Errors
+/// Store errors.
+pub fn entities_table(store: &Store) -> Result<Table> {
+    collect(|t| export_entities(store, t))
 }
 
-const SOURCE_COLUMNS: &[(&str, Kind)] = &[
-    ("doc", Kind::S),
-    ("published", Kind::S),
-    ("title", Kind::S),
-    ("url", Kind::S),
-    ("publisher", Kind::S),
-    ("sentence", Kind::I),
-    ("char_start", Kind::I),
-    ("char_end", Kind::I),
+/// [`export_quotes`] into memory.
+///
+/// # Errors
+/// Store errors.
+pub fn quotes_table(store: &Store) -> Result<Table> {
+    collect(|t| export_quotes(store, t))
+}
+
+/// [`export_events`] into memory.
+///
+/// # Errors
+/// Store errors.
+pub fn events_table(store: &Store) -> Result<Table> {
+    collect(|t| export_events(store, t))
+}
+
+/// [`export_timeline`] into memory.
+///
+/// # Errors
+/// Unknown entity (with suggestions) and store errors.
+pub fn timeline_table(store: &Store, entity: &str, dates: &DateFilter) -> Result<Table> {
+    collect(|t| export_timeline(store, entity, dates, t))
+}
+
+/// [`export_contacts`] into memory.
+///
+/// # Errors
+/// Unknown entity (with suggestions) and store errors.
+pub fn contacts_table(store: &Store, entity: Option<&str>) -> Result<Table> {
+    collect(|t| export_contacts(store, entity, t))
+}
+
+// Short names keep the column lists below one line per column.
+use ColumnType::{Bool as B, Int as I, Str as S};
+
+const SOURCE_COLUMNS: &[(&str, ColumnType)] = &[
+    ("doc", S),
+    ("published", S),
+    ("title", S),
+    ("url", S),
+    ("publisher", S),
+    ("sentence", I),
+    ("char_start", I),
+    ("char_end", I),
 ];
-const ENTITY_COLUMNS: &[&[(&str, Kind)]] = &[&[
-    ("entity_id", Kind::I),
-    ("name", Kind::S),
-    ("type", Kind::S),
-    ("mentions", Kind::I),
-    ("first_seen", Kind::S),
-    ("last_seen", Kind::S),
-    ("aliases", Kind::S),
+const ENTITY_COLUMNS: &[&[(&str, ColumnType)]] = &[&[
+    ("entity_id", I),
+    ("name", S),
+    ("type", S),
+    ("mentions", I),
+    ("first_seen", S),
+    ("last_seen", S),
+    ("aliases", S),
 ]];
-const QUOTE_COLUMNS: &[&[(&str, Kind)]] = &[
+const QUOTE_COLUMNS: &[&[(&str, ColumnType)]] = &[
     &[
-        ("item", Kind::I),
-        ("speaker", Kind::S),
-        ("speaker_id", Kind::I),
-        ("date", Kind::S),
-        ("kind", Kind::S),
-        ("cue", Kind::S),
-        ("text", Kind::S),
+        ("item", I),
+        ("speaker", S),
+        ("speaker_id", I),
+        ("date", S),
+        ("kind", S),
+        ("cue", S),
+        ("text", S),
     ],
     SOURCE_COLUMNS,
 ];
-const EVENT_COLUMNS: &[&[(&str, Kind)]] = &[
+const EVENT_COLUMNS: &[&[(&str, ColumnType)]] = &[
     &[
-        ("event", Kind::S),
-        ("kind", Kind::S),
-        ("trigger", Kind::S),
-        ("date", Kind::S),
-        ("dated_by", Kind::S),
-        ("event_date", Kind::S),
-        ("negated", Kind::B),
-        ("participants", Kind::S),
-        ("participant_ids", Kind::S),
-        ("text", Kind::S),
+        ("event", S),
+        ("kind", S),
+        ("trigger", S),
+        ("date", S),
+        ("dated_by", S),
+        ("event_date", S),
+        ("negated", B),
+        ("participants", S),
+        ("participant_ids", S),
+        ("text", S),
     ],
     SOURCE_COLUMNS,
 ];
-const TIMELINE_COLUMNS: &[&[(&str, Kind)]] = &[
+const TIMELINE_COLUMNS: &[&[(&str, ColumnType)]] = &[
     &[
-        ("item", Kind::I),
-        ("entity", Kind::S),
-        ("entity_id", Kind::I),
-        ("date", Kind::S),
-        ("dated_by", Kind::S),
-        ("kind", Kind::S),
-        ("text", Kind::S),
-        ("participants", Kind::S),
-        ("speaker", Kind::S),
-        ("negated", Kind::B),
+        ("item", I),
+        ("entity", S),
+        ("entity_id", I),
+        ("date", S),
+        ("dated_by", S),
+        ("kind", S),
+        ("text", S),
+        ("participants", S),
+        ("speaker", S),
+        ("negated", B),
     ],
     SOURCE_COLUMNS,
 ];
-const CONTACT_COLUMNS: &[&[(&str, Kind)]] = &[
+const CONTACT_COLUMNS: &[&[(&str, ColumnType)]] = &[
     &[
-        ("item", Kind::I),
-        ("date", Kind::S),
-        ("dated_by", Kind::S),
-        ("participants", Kind::S),
-        ("participant_ids", Kind::S),
-        ("text", Kind::S),
+        ("item", I),
+        ("date", S),
+        ("dated_by", S),
+        ("participants", S),
+        ("participant_ids", S),
+        ("text", S),
     ],
     SOURCE_COLUMNS,
 ];
-
-/// The built table, or, when it has no rows, an empty table with the same
-/// columns (the builder learns columns from the first row).
-fn empty_or(b: Builder, columns: &[&[(&'static str, Kind)]]) -> Table {
-    if !b.columns.is_empty() {
-        return b.build();
-    }
-    Table {
-        columns: columns
-            .iter()
-            .flat_map(|part| part.iter())
-            .map(|&(name, kind)| Column {
-                name,
-                data: match kind {
-                    Kind::S => ColumnData::Str(Vec::new()),
-                    Kind::I => ColumnData::Int(Vec::new()),
-                    Kind::B => ColumnData::Bool(Vec::new()),
-                },
-            })
-            .collect(),
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -458,33 +671,102 @@ mod tests {
         }
     }
 
+    /// Checks that every row has one cell per declared column, of its type.
+    #[derive(Default)]
+    struct Checked {
+        columns: Vec<(&'static str, ColumnType)>,
+        rows: u64,
+    }
+
+    impl RowSink for Checked {
+        type Error = QueryError;
+        fn columns(&mut self, columns: &[(&'static str, ColumnType)]) -> Result<()> {
+            assert!(self.columns.is_empty(), "columns declared twice");
+            self.columns = columns.to_vec();
+            Ok(())
+        }
+        fn row(&mut self, cells: &[Cell<'_>]) -> Result<()> {
+            assert_eq!(cells.len(), self.columns.len());
+            for (cell, (name, ty)) in cells.iter().zip(&self.columns) {
+                let ok = matches!(
+                    (cell, ty),
+                    (Cell::Str(_), ColumnType::Str)
+                        | (Cell::Int(_), ColumnType::Int)
+                        | (Cell::Bool(_), ColumnType::Bool)
+                );
+                assert!(ok, "{name}: {cell:?} in a {ty:?} column");
+            }
+            self.rows += 1;
+            Ok(())
+        }
+    }
+
+    type Export = fn(&Store, &mut Checked) -> Result<u64>;
+
     #[test]
-    fn tables_have_equal_columns_and_match_the_declared_schema() {
+    fn every_row_matches_the_declared_columns() {
         let (_d, store) = sessions_store();
-        let tables = [
-            (entities_table(&store).unwrap(), ENTITY_COLUMNS),
-            (quotes_table(&store).unwrap(), QUOTE_COLUMNS),
-            (events_table(&store).unwrap(), EVENT_COLUMNS),
+        let exports: [(Export, _); 5] = [
+            (|s, k| export_entities(s, k), ENTITY_COLUMNS),
+            (|s, k| export_quotes(s, k), QUOTE_COLUMNS),
+            (|s, k| export_events(s, k), EVENT_COLUMNS),
             (
-                timeline_table(&store, "Sessions", &DateFilter::default()).unwrap(),
+                |s, k| export_timeline(s, "Sessions", &DateFilter::default(), k),
                 TIMELINE_COLUMNS,
             ),
-            (contacts_table(&store, None).unwrap(), CONTACT_COLUMNS),
+            (|s, k| export_contacts(s, None, k), CONTACT_COLUMNS),
         ];
-        for (t, declared) in &tables {
-            assert!(t.rows() > 0, "{:?}", names(t));
+        for (export, declared) in exports {
+            let mut k = Checked::default();
+            let n = export(&store, &mut k).unwrap();
+            assert!(n > 0);
+            assert_eq!(n, k.rows);
+            let want: Vec<(&str, ColumnType)> =
+                declared.iter().flat_map(|p| p.iter().copied()).collect();
+            assert_eq!(k.columns, want);
+        }
+    }
+
+    #[test]
+    fn streamed_csv_is_the_table_csv() {
+        let (_d, store) = sessions_store();
+        let mut out = CsvSink::new(Vec::new());
+        let n = export_quotes(&store, &mut out).unwrap();
+        let t = quotes_table(&store).unwrap();
+        assert_eq!(n as usize, t.rows());
+        assert_eq!(String::from_utf8(out.into_inner()).unwrap(), t.to_csv());
+        let mut out = CsvSink::new(Vec::new());
+        export_events(&store, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out.into_inner()).unwrap(),
+            events_table(&store).unwrap().to_csv()
+        );
+    }
+
+    #[test]
+    fn a_failed_query_writes_nothing() {
+        let (_d, store) = sessions_store();
+        let mut out = CsvSink::new(Vec::new());
+        let r = export_timeline(&store, "Nobody Atall", &DateFilter::default(), &mut out);
+        assert!(matches!(
+            r,
+            Err(ExportError::Query(QueryError::UnknownEntity { .. }))
+        ));
+        assert!(out.into_inner().is_empty());
+    }
+
+    #[test]
+    fn tables_have_columns_of_equal_length() {
+        let (_d, store) = sessions_store();
+        for t in [
+            entities_table(&store).unwrap(),
+            quotes_table(&store).unwrap(),
+            events_table(&store).unwrap(),
+            timeline_table(&store, "Sessions", &DateFilter::default()).unwrap(),
+            contacts_table(&store, None).unwrap(),
+        ] {
+            assert!(t.rows() > 0, "{:?}", names(&t));
             assert!(t.columns.iter().all(|c| c.data.len() == t.rows()));
-            // An empty export must carry the same columns as a full one.
-            let empty = empty_or(Builder::default(), declared);
-            assert_eq!(names(&empty), names(t));
-            for (a, b) in empty.columns.iter().zip(&t.columns) {
-                assert_eq!(
-                    std::mem::discriminant(&a.data),
-                    std::mem::discriminant(&b.data),
-                    "{}",
-                    a.name
-                );
-            }
         }
     }
 

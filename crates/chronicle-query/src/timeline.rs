@@ -3,8 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chronicle_store::{DateRange, Store};
-use serde::Serialize;
+use chronicle_store::{DateBounds, DateRange, Store, StoreError, TimelineRow};
+use serde::{Deserialize, Serialize};
 
 use crate::dates::{event_date, is_calendar_date, DateFilter};
 use crate::merge::{jaccard, words, SAME_TEXT};
@@ -72,9 +72,200 @@ fn rank(kind: &str) -> u8 {
 
 /// The timeline of the entity named `name` (any alias).
 ///
+/// Answered from the entity's precomputed merged items (computed first
+/// when a KB refresh has staled them): at most `limit + 1` rows are read.
+///
 /// # Errors
 /// Unknown entity (with suggestions) and store errors.
 pub fn timeline(store: &Store, name: &str, opts: &TimelineOptions) -> Result<Timeline> {
+    let entity = resolve(store, name)?;
+    let keep = opts.limit.saturating_add(1);
+    let rows = match fresh_rows(store, &entity)? {
+        Some(computed) => computed
+            .into_iter()
+            .filter(|r| opts.dates.contains(&r.date))
+            .take(keep)
+            .collect(),
+        None => store.timeline_rows(
+            entity.id,
+            &bounds(&opts.dates),
+            |d| opts.dates.contains(d),
+            keep,
+        )?,
+    };
+    let items = answer(rows, opts.limit)?;
+    Ok(Timeline {
+        entity: entity.canonical,
+        entity_id: entity.id,
+        label: entity.label,
+        items,
+    })
+}
+
+/// Computes and stores the timeline of `entity` when a refresh has staled
+/// it; `Some(rows)` (in keep order) only when they could not be stored (a
+/// refresh came in between), so that the caller answers from them instead.
+fn fresh_rows(
+    store: &Store,
+    entity: &chronicle_store::EntityRecord,
+) -> Result<Option<Vec<TimelineRow>>> {
+    if store.timeline_fresh(entity.id)? {
+        return Ok(None);
+    }
+    let gen = store.kb_generation()?;
+    let rows = compute_rows(store, entity)?;
+    if store.put_timeline(entity.id, gen, &rows)? {
+        Ok(None)
+    } else {
+        Ok(Some(rows))
+    }
+}
+
+/// Precomputes the timelines a refresh has staled, `batch` entities per
+/// transaction; returns how many were computed.
+///
+/// # Errors
+/// Store errors.
+pub(crate) fn precompute(store: &Store, batch: usize) -> Result<usize> {
+    let gen = store.kb_generation()?;
+    let stale = store.stale_timelines()?;
+    let mut done = 0;
+    for chunk in stale.chunks(batch.max(1)) {
+        let mut computed: Vec<(i64, Vec<TimelineRow>)> = Vec::with_capacity(chunk.len());
+        for &id in chunk {
+            if let Some(e) = store.entity(id)? {
+                computed.push((id, compute_rows(store, &e)?));
+            }
+        }
+        let refs: Vec<(i64, &[TimelineRow])> =
+            computed.iter().map(|(id, r)| (*id, r.as_slice())).collect();
+        if !store.put_timelines(gen, &refs)? {
+            // A refresh came in between: what is left is stale again.
+            break;
+        }
+        done += computed.len();
+    }
+    Ok(done)
+}
+
+/// The stored shape of a merged item.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    date: String,
+    kind: String,
+    text: String,
+    sources: Vec<String>,
+    dated_by: String,
+    #[serde(default)]
+    participants: Vec<String>,
+    #[serde(default)]
+    speaker: Option<String>,
+    #[serde(default)]
+    negated: bool,
+    provenance: Vec<Source>,
+}
+
+fn dated_by(s: &str) -> &'static str {
+    match s {
+        "event" => "event",
+        "sentence" => "sentence",
+        _ => "published",
+    }
+}
+
+/// The entity's merged items as rows: `seq` in merge order, `sel` in the
+/// order a limited answer keeps them (events, then statements, then
+/// mentions with a date of their own, then the most widely reported; ties
+/// in merge order), and the rows sorted by `sel`.
+pub(crate) fn compute_rows(
+    store: &Store,
+    entity: &chronicle_store::EntityRecord,
+) -> Result<Vec<TimelineRow>> {
+    let items = merge_items(gather(store, entity, &DateFilter::default())?);
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| {
+        let a = &items[i];
+        (
+            rank(&a.kind),
+            a.dated_by == "published",
+            std::cmp::Reverse(a.sources.len()),
+        )
+    });
+    let mut rows = Vec::with_capacity(items.len());
+    for (sel, &i) in order.iter().enumerate() {
+        let it = &items[i];
+        let body = Stored {
+            date: it.date.clone(),
+            kind: it.kind.clone(),
+            text: it.text.clone(),
+            sources: it.sources.clone(),
+            dated_by: it.dated_by.to_string(),
+            participants: it.participants.clone(),
+            speaker: it.speaker.clone(),
+            negated: it.negated,
+            provenance: it.provenance.clone(),
+        };
+        rows.push(TimelineRow {
+            sel: sel as u32,
+            seq: i as u32,
+            date: it.date.clone(),
+            rank: rank(&it.kind),
+            body: serde_json::to_string(&body)
+                .map_err(|e| StoreError::Corrupt(format!("timeline item: {e}")))?,
+        });
+    }
+    Ok(rows)
+}
+
+/// The answer from the first rows in keep order inside the date filter (at
+/// most `limit + 1`): when more than `limit` exist, the first `limit` are
+/// kept; either way sorted by date, then kind rank, ties in the order the
+/// query-time computation leaves them (keep order after a cut, merge order
+/// without one).
+fn answer(mut rows: Vec<TimelineRow>, limit: usize) -> Result<Vec<TimelineItem>> {
+    if rows.len() > limit {
+        rows.truncate(limit);
+        rows.sort_by(|a, b| (&a.date, a.rank, a.sel).cmp(&(&b.date, b.rank, b.sel)));
+    } else {
+        rows.sort_by(|a, b| (&a.date, a.rank, a.seq).cmp(&(&b.date, b.rank, b.seq)));
+    }
+    rows.into_iter()
+        .map(|r| {
+            let s: Stored = serde_json::from_str(&r.body)
+                .map_err(|e| StoreError::Corrupt(format!("precomputed timeline item: {e}")))?;
+            Ok(TimelineItem {
+                date: s.date,
+                kind: s.kind,
+                text: s.text,
+                sources: s.sources,
+                dated_by: dated_by(&s.dated_by),
+                participants: s.participants,
+                speaker: s.speaker,
+                negated: s.negated,
+                provenance: s.provenance,
+            })
+        })
+        .collect()
+}
+
+/// Bounds on stored dates that contain every date `f` accepts (see
+/// [`DateFilter::contains`]): a date at least as late as the first year
+/// of `from`, and no later than `to` continued at any finer granularity.
+fn bounds(f: &DateFilter) -> DateBounds {
+    DateBounds {
+        from: f
+            .from
+            .as_ref()
+            .and_then(|x| x.get(..x.len().min(4)))
+            .map(str::to_string),
+        to: f.to.as_ref().map(|x| format!("{x}~")),
+    }
+}
+
+/// The timeline computed from every report at query time: the reference
+/// the precomputed rows are held to.
+#[cfg(test)]
+pub(crate) fn timeline_live(store: &Store, name: &str, opts: &TimelineOptions) -> Result<Timeline> {
     let entity = resolve(store, name)?;
     let items = gather(store, &entity, &opts.dates)?;
     let mut items = merge_items(items);

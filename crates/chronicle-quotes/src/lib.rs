@@ -47,6 +47,25 @@ impl Stage for AttributionStage {
         doc.quotes = quotes;
         doc.events = events;
     }
+    /// Cue lexicons and attribution rules are code: hash their sources (once).
+    fn fingerprint(&self) -> u64 {
+        static FP: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+        *FP.get_or_init(|| {
+            let mut f = chronicle_model::Fingerprinter::new();
+            for src in [
+                include_str!("lexicon.rs"),
+                include_str!("attribution.rs"),
+                include_str!("coref.rs"),
+                include_str!("events.rs"),
+                include_str!("marks.rs"),
+                include_str!("dates.rs"),
+                include_str!("view.rs"),
+            ] {
+                f.source(src);
+            }
+            f.finish()
+        })
+    }
 }
 
 /// Quotes and events of `doc` (its token, sentence, entity and timex layers are read).

@@ -79,11 +79,7 @@ pub async fn ingest(
             pipeline.annotate(d);
             d.tokens = Vec::new();
         }
-        let annotator = format!(
-            "chronicle {} ({})",
-            env!("CARGO_PKG_VERSION"),
-            pipeline.stage_names().join("+")
-        );
+        let annotator = chronicle_annotate::annotator_id(pipeline);
         let mut writer = Writer::open(&state.config.store, &annotator)?;
         let outcomes = writer.write_batch(&docs, replace)?;
         // Index now: the client may search for what it was told is stored.

@@ -364,6 +364,7 @@ fn query_norms(q: &str) -> Vec<String> {
 /// every open, before anything can delete a document.
 pub(crate) fn ensure_schema(conn: &Connection) -> Result<()> {
     conn.execute_batch(KB_SCHEMA)?;
+    conn.execute_batch(crate::derived::SCHEMA)?;
     Ok(())
 }
 
@@ -463,6 +464,13 @@ pub(crate) fn refresh_conn(
     let same_aliases = meta_get(&tx, "aliases")?.as_deref().unwrap_or("") == aliases;
     let names = changed.filter(|_| same_aliases);
     let resolved = crate::resolve::resolve(&tx, names.as_deref(), &rules)?;
+    // Precomputed answers go stale in the same transaction.
+    let last_key = last.map_or(0, |(_, k)| k);
+    let changes = names.as_ref().map(|_| crate::derived::Changes {
+        touched: &resolved.touched,
+        last_key,
+    });
+    crate::derived::invalidate(&tx, changes.as_ref())?;
     meta_set(&tx, "stamp", &format!("{}:{}", now.0, now.1))?;
     meta_set(&tx, "aliases", &aliases)?;
     meta_set(&tx, "version", KB_VERSION)?;

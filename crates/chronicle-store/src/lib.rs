@@ -35,7 +35,10 @@
 //! documents with keys above the last one it saw and from what deletion
 //! triggers recorded, inside the deleting transaction. A kill at any point
 //! leaves either the old KB state with its stamp or the new one, and the
-//! next refresh continues from whichever it finds.
+//! next refresh continues from whichever it finds. Precomputed answers
+//! (`kb_timeline`, `kb_conflict`, see `derived.rs`) are derived from the KB
+//! in turn: the refresh transaction clears their freshness marks, and an
+//! answer is stored only under the KB generation it was computed at.
 //!
 //! # On-disk format
 //!
@@ -48,6 +51,7 @@
 use std::path::{Path, PathBuf};
 
 pub mod aliases;
+mod derived;
 mod fulltext;
 mod hash;
 pub mod kb;
@@ -59,6 +63,7 @@ mod resolve;
 mod schema;
 mod writer;
 
+pub use derived::{ConflictRow, DateBounds, TimelineRow};
 pub use hash::{normalise_text, text_hash};
 pub use kb::{
     DateRange, DocSummary, EntityRecord, EventRow, KbReport, MentionRow, Provenance, QuoteRow,

@@ -201,6 +201,8 @@ pub(crate) struct Resolved {
     pub entities: u64,
     /// Entities recomputed (created, updated or removed).
     pub recomputed: u64,
+    /// Their ids (old and new).
+    pub touched: Vec<i64>,
 }
 
 /// Brings the entity, alias and name tables up to date with `kb_surface`.
@@ -411,6 +413,7 @@ pub(crate) fn resolve(
     )?;
     let mut ins_name = conn
         .prepare_cached("INSERT OR IGNORE INTO kb_name(name, label, entity) VALUES (?1, ?2, ?3)")?;
+    let mut touched: Vec<i64> = old_ids.values().copied().collect();
     for anchor in &dirty_anchors {
         let mut members: Vec<GroupKey> = members_of
             .query_map([anchor], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -474,6 +477,7 @@ pub(crate) fn resolve(
                 let id = next_id;
                 next_id += 1;
                 ins_entity.execute(params![id, anchor, canonical, label, mentions, first, last])?;
+                touched.push(id);
                 id
             }
         };
@@ -494,5 +498,6 @@ pub(crate) fn resolve(
     Ok(Resolved {
         entities: entities.max(0) as u64,
         recomputed: dirty_anchors.len() as u64,
+        touched,
     })
 }

@@ -56,4 +56,20 @@ impl Stage for Segmenter {
         doc.paragraphs = split_paragraphs(&doc.text);
         doc.tokens = tokens;
     }
+    /// The segmentation rules are code: hash their sources (once).
+    fn fingerprint(&self) -> u64 {
+        static FP: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+        *FP.get_or_init(|| {
+            let mut f = chronicle_model::Fingerprinter::new();
+            for src in [
+                include_str!("tokenize.rs"),
+                include_str!("sentences.rs"),
+                include_str!("paragraphs.rs"),
+                include_str!("abbrev.rs"),
+            ] {
+                f.source(src);
+            }
+            f.finish()
+        })
+    }
 }

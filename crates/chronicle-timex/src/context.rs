@@ -21,9 +21,68 @@ pub struct Ctx {
     pub year: Option<(i32, u32)>,
     /// The token that named `year`.
     pub year_tok: usize,
-    /// The last quarter named directly ("the third quarter"), the base of
+    /// The quarters named directly ("the third quarter"), the base of
     /// year-on-year comparisons ("a year ago", "the year-earlier quarter").
-    pub quarter: Option<Point>,
+    pub quarters: Quarters,
+    /// A year-to-date period ("the first nine months") was named after the
+    /// last quarter: year-on-year comparisons now compare years.
+    pub ytd: bool,
+}
+
+/// The completed quarters a document reports on, with how often each was
+/// named. Earnings news names its reporting quarter again and again and
+/// mentions others in passing ("after a flat second quarter") or as
+/// forecasts ("into the fourth quarter"), so the quarter under discussion
+/// is the most often named one (the latest on ties), and quarters not yet
+/// over at the document date never count.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Quarters {
+    /// (year, quarter, times named, order of last mention).
+    slots: [(i32, u8, u16, u32); 4],
+    len: usize,
+    clock: u32,
+}
+
+impl Quarters {
+    /// Records a mention of `y`-Q`q`, unless it is a forecast: a quarter
+    /// after `dct`'s, or `dct`'s own in future wording (fiscal quarters end
+    /// off the calendar, so a reported "fourth quarter" may be the current one).
+    pub fn note(&mut self, y: i32, q: u8, dct: Option<Date>, tense: Tense) {
+        if let Some(d) = dct {
+            let cur = (d.year() as i32, crate::value::quarter_of(d));
+            if (y, q) > cur || ((y, q) == cur && tense == Tense::Future) {
+                return;
+            }
+        }
+        self.clock = self.clock.saturating_add(1);
+        let clock = self.clock;
+        if let Some(s) = self.slots[..self.len]
+            .iter_mut()
+            .find(|s| (s.0, s.1) == (y, q))
+        {
+            s.2 = s.2.saturating_add(1);
+            s.3 = clock;
+            return;
+        }
+        // Full: the least recently named quarter makes room.
+        let at = if self.len < self.slots.len() {
+            self.len += 1;
+            self.len - 1
+        } else {
+            (0..self.slots.len())
+                .min_by_key(|&k| self.slots[k].3)
+                .unwrap_or(0)
+        };
+        self.slots[at] = (y, q, 1, clock);
+    }
+
+    /// The quarter under discussion.
+    pub fn current(&self) -> Option<(i32, u8)> {
+        self.slots[..self.len]
+            .iter()
+            .max_by_key(|s| (s.2, s.3))
+            .map(|s| (s.0, s.1))
+    }
 }
 
 /// Which way a bare "Friday" or "July" points.
@@ -257,5 +316,37 @@ fn is_deadline(text: &str, toks: &[Tk], j: usize, i: usize) -> bool {
         // "as soon as", "as early as"
         "as" => j >= 2 && matches!(word(j - 1), "soon" | "early") && word(j - 2) == "as",
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_most_named_completed_quarter_is_under_discussion() {
+        let dct = Some(Date::constant(1989, 10, 26));
+        let mut q = Quarters::default();
+        assert_eq!(q.current(), None);
+        q.note(1989, 3, dct, Tense::Past);
+        q.note(1989, 3, dct, Tense::Past);
+        q.note(1989, 2, dct, Tense::Past);
+        assert_eq!(q.current(), Some((1989, 3)));
+        // Forecasts never count: a later quarter, or the current one ahead.
+        q.note(1990, 1, dct, Tense::Past);
+        q.note(1989, 4, dct, Tense::Future);
+        q.note(1989, 4, dct, Tense::Future);
+        q.note(1989, 4, dct, Tense::Future);
+        assert_eq!(q.current(), Some((1989, 3)));
+        // A fiscal quarter reported in the current calendar quarter counts.
+        for _ in 0..3 {
+            q.note(1989, 4, dct, Tense::Past);
+        }
+        assert_eq!(q.current(), Some((1989, 4)));
+        // Ties go to the latest named; old quarters make room for new ones.
+        for (y, n) in [(1987, 1), (1987, 2), (1987, 3), (1987, 4), (1988, 1)] {
+            q.note(y, n, dct, Tense::Past);
+        }
+        assert_eq!(q.current(), Some((1988, 1)));
     }
 }

@@ -229,10 +229,16 @@ impl<'a> Parser<'a> {
 
     /// The quarter under discussion ("the quarter", "a year ago").
     fn ref_quarter(&self) -> Option<(i32, u8)> {
-        match self.ctx.quarter {
-            Some(Point::Quarter(y, q)) => Some((y, q)),
-            _ => None,
+        self.ctx.quarters.current()
+    }
+
+    /// The quarter year-on-year comparisons ("a year ago") start from:
+    /// none once a year-to-date period has been named since.
+    fn cmp_quarter(&self) -> Option<(i32, u8)> {
+        if self.ctx.ytd {
+            return None;
         }
+        self.ref_quarter()
     }
 
     // ---- entry point ----------------------------------------------------
@@ -471,6 +477,14 @@ impl<'a> Parser<'a> {
     /// "the day", "the week", "the quarter", "the year", "the weekend".
     fn the_unit(&self, i: usize, u: Unit) -> Option<Cand> {
         let reference = self.reference();
+        // "the week of March 6": the week that holds the date.
+        if matches!(u, Unit::Week | Unit::Month) && self.is(i + 1, W::Of) {
+            if let Some(c) = self.core(i + 2) {
+                if let Val::P(Point::Day(d)) = c.val {
+                    return cand(c.end, TimexType::Date, Val::P(point_of(d, u)));
+                }
+            }
+        }
         match u {
             Unit::Quarter => {
                 let p = match self.ref_quarter() {
@@ -480,7 +494,11 @@ impl<'a> Parser<'a> {
                         shift(point_of(d, Unit::Quarter), Unit::Quarter, -1)?
                     }
                 };
-                cand(i + 1, TimexType::Date, Val::P(p))
+                // An anaphor: it names no quarter of its own.
+                cand(i + 1, TimexType::Date, Val::P(p)).map(|mut c| {
+                    c.derived = true;
+                    c
+                })
             }
             Unit::Year => {
                 // "the year ended Sept. 30" is a span of time (a fiscal
@@ -570,7 +588,7 @@ impl<'a> Parser<'a> {
                 cand(i + 3, TimexType::Date, Val::P(Point::Quarter(y, q as u8)))
             }
             (Lex::Unit(Unit::Quarter, false), _) | (Lex::Word(W::Period), _) => {
-                let p = match self.ref_quarter() {
+                let p = match self.cmp_quarter() {
                     Some((_, q)) => Point::Quarter(y, q),
                     _ => Point::Year(y),
                 };
@@ -698,7 +716,7 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         let base = || -> Option<Point> {
-            match self.ref_quarter() {
+            match self.cmp_quarter() {
                 Some((y, q)) => shift(Point::Quarter(y, q), Unit::Year, -1),
                 None => Some(Point::Year(self.ctx.dct?.year() as i32 - 1)),
             }
@@ -831,7 +849,9 @@ impl<'a> Parser<'a> {
     fn month_phrase(&self, i: usize, m: u8, ambiguous: bool) -> Option<Cand> {
         // Month Day [, Year]
         if let Some(d) = self.day_num(i + 1) {
-            if !self.is(i + 2, W::Of) {
+            // "May 7 of 1990" is a date, "March 3 of the 5" a count; an
+            // unambiguous month makes "Dec. 7 of all the shares" a date too.
+            if !self.is(i + 2, W::Of) || !ambiguous {
                 let (year, end) = match self.trailing_year(i + 2) {
                     Some((y, e)) => (Some(y), e),
                     None => (None, i + 2),
@@ -1887,6 +1907,12 @@ impl<'a> Parser<'a> {
         if self.is(end, W::Times) {
             return None;
         }
+        // "a week or so ago": the approximation sits inside the "ago" phrase.
+        if self.is(end, W::Or) && self.is(end + 1, W::So) && self.is(end + 2, W::Ago) {
+            return self
+                .ago(end + 3, num.n, u, -1, true)
+                .map(|c| with_mod(c, Some(TimexMod::Approx)));
+        }
         // "N units ago", "N units earlier/later", "N units from now"
         match self.lex(end) {
             Lex::Word(W::Ago) => return self.ago(end + 1, num.n, u, -1, true),
@@ -1984,7 +2010,7 @@ impl<'a> Parser<'a> {
         let steps = dir * n as i64;
         // A year before a quarter is that quarter a year before ("a year ago"
         // in earnings news compares quarters).
-        if let (Unit::Year, Some((y, q))) = (u, self.ref_quarter()) {
+        if let (Unit::Year, Some((y, q))) = (u, self.cmp_quarter()) {
             if n == 1 {
                 let c = cand(
                     end,
@@ -2245,7 +2271,8 @@ pub fn scan(toks: &[Tk], text: &str, dct: Option<Date>, out: &mut Vec<Timex>) {
             last: None,
             year: None,
             year_tok: 0,
-            quarter: None,
+            quarters: Default::default(),
+            ytd: false,
         },
         depth: std::cell::Cell::new(0),
     };
@@ -2275,13 +2302,21 @@ pub fn scan(toks: &[Tk], text: &str, dct: Option<Date>, out: &mut Vec<Timex>) {
                         p.ctx.year = value::year_of(*pt).map(|y| (y, sent));
                         p.ctx.year_tok = i;
                     }
-                    if matches!(pt, Point::Quarter(..)) && !c.derived {
-                        p.ctx.quarter = Some(*pt);
+                    if let (Point::Quarter(y, q), false) = (pt, c.derived) {
+                        p.ctx.quarters.note(*y, *q, dct, tense_at(text, toks, i));
+                        p.ctx.ytd = false;
                     }
                 }
                 pt.value()
             }
-            Val::S(s) => s.clone(),
+            Val::S(s) => {
+                // "the first nine months": the year so far is now the period
+                // under comparison.
+                if c.kind == TimexType::Duration && matches!(s.as_str(), "P9M" | "P6M") {
+                    p.ctx.ytd = true;
+                }
+                s.clone()
+            }
         };
         if out.last().is_none_or(|t: &Timex| t.span.end <= span.start) {
             out.push(Timex {

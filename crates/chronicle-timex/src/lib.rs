@@ -70,4 +70,21 @@ impl Stage for TimexTagger {
             );
         }
     }
+    /// The rule tables and word lists are code: hash their sources (once).
+    fn fingerprint(&self) -> u64 {
+        static FP: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+        *FP.get_or_init(|| {
+            let mut f = chronicle_model::Fingerprinter::new();
+            for src in [
+                include_str!("grammar.rs"),
+                include_str!("lexicon.rs"),
+                include_str!("context.rs"),
+                include_str!("value.rs"),
+                include_str!("stream.rs"),
+            ] {
+                f.source(src);
+            }
+            f.finish()
+        })
+    }
 }

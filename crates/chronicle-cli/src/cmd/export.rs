@@ -1,19 +1,25 @@
 //! `chronicle export`: flat tables (entities, quotes, events, an entity's
 //! timeline, contacts) as CSV or Parquet, with provenance on every row.
 //!
-//! The tables come from `chronicle_query` (typed columns); this module only
-//! encodes them. Files are written next to their destination and renamed
-//! into place, so a failed export never leaves half a file behind.
+//! The rows come from `chronicle_query` one at a time (typed cells, see
+//! `RowSink`); this module only encodes them, as they come: CSV through a
+//! buffered writer, Parquet in row groups of at most [`ROW_GROUP`] rows, so
+//! memory stays bounded by the query, not by the size of the output. Files
+//! are written next to their destination and renamed into place, so a
+//! failed export never leaves half a file behind.
 
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context;
-use arrow::array::{ArrayRef, BooleanArray, Int64Array, StringArray};
-use arrow::datatypes::{DataType, Field, Schema};
+use arrow::array::{ArrayRef, BooleanBuilder, Int64Builder, StringBuilder};
+use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 use arrow::record_batch::RecordBatch;
-use chronicle_query::{ColumnData, Table};
+use chronicle_query::{Cell, ColumnType, CsvSink, RowSink};
+use chronicle_store::Store;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::WriterProperties;
@@ -69,35 +75,74 @@ pub fn run(store: &Path, args: &Args<'_>) -> anyhow::Result<ExitCode> {
         anyhow::bail!("--out -: Parquet needs a file");
     }
     let st = super::timeline::open(store)?;
-    let table = match args.table {
-        ExportTable::Entities => chronicle_query::entities_table(&st)?,
-        ExportTable::Quotes => chronicle_query::quotes_table(&st)?,
-        ExportTable::Events => chronicle_query::events_table(&st)?,
-        ExportTable::Contacts => chronicle_query::contacts_table(&st, args.entity)?,
-        ExportTable::Timeline => {
-            let dates = super::timeline::date_filter(args.from, args.to)?;
-            chronicle_query::timeline_table(&st, args.entity.unwrap_or_default(), &dates)?
-        }
+    let dates = super::timeline::date_filter(args.from, args.to)?;
+    let query = Query {
+        table: args.table,
+        entity: args.entity,
+        dates: &dates,
     };
     if to_stdout {
-        return super::timeline::emit(&table.to_csv());
+        let mut csv = CsvSink::new(BufWriter::new(std::io::stdout().lock()));
+        let written = query
+            .run(&st, &mut csv)
+            .map(|_| ())
+            .and_then(|()| csv.into_inner().flush().map_err(Into::into));
+        return match written {
+            Err(chronicle_query::ExportError::Io(e))
+                if e.kind() == std::io::ErrorKind::BrokenPipe =>
+            {
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => Err(e.into()),
+            Ok(()) => Ok(ExitCode::SUCCESS),
+        };
     }
     let tmp = temp_path(args.out);
     let written = match format {
-        ExportFormat::Csv => std::fs::write(&tmp, table.to_csv()).map_err(anyhow::Error::from),
-        ExportFormat::Parquet => write_parquet(&table, &tmp),
+        ExportFormat::Csv => write_csv(&st, &query, &tmp),
+        ExportFormat::Parquet => write_parquet(&st, &query, &tmp),
     };
-    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, args.out).map_err(Into::into)) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e).with_context(|| format!("writing {}", args.out.display()));
-    }
+    let (rows, columns) = match written.and_then(|n| {
+        std::fs::rename(&tmp, args.out)
+            .map(|()| n)
+            .map_err(Into::into)
+    }) {
+        Ok(n) => n,
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e).with_context(|| format!("writing {}", args.out.display()));
+        }
+    };
     eprintln!(
-        "exported {} rows, {} columns to {}",
-        table.rows(),
-        table.columns.len(),
+        "exported {rows} rows, {columns} columns to {}",
         args.out.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Which table to export, checked.
+struct Query<'a> {
+    table: ExportTable,
+    entity: Option<&'a str>,
+    dates: &'a chronicle_query::DateFilter,
+}
+
+impl Query<'_> {
+    /// Streams the table into `sink`; returns the number of rows.
+    fn run<S: RowSink>(&self, st: &Store, sink: &mut S) -> Result<u64, S::Error> {
+        match self.table {
+            ExportTable::Entities => chronicle_query::export_entities(st, sink),
+            ExportTable::Quotes => chronicle_query::export_quotes(st, sink),
+            ExportTable::Events => chronicle_query::export_events(st, sink),
+            ExportTable::Contacts => chronicle_query::export_contacts(st, self.entity, sink),
+            ExportTable::Timeline => chronicle_query::export_timeline(
+                st,
+                self.entity.unwrap_or_default(),
+                self.dates,
+                sink,
+            ),
+        }
+    }
 }
 
 /// `DIR/.NAME.tmp` beside the destination (same file system for the rename).
@@ -109,35 +154,248 @@ fn temp_path(out: &Path) -> PathBuf {
     out.with_file_name(format!(".{name}.tmp"))
 }
 
-/// The table as one Arrow record batch: text columns as nullable Utf8,
-/// numbers as nullable Int64, flags as Boolean.
-pub fn record_batch(table: &Table) -> anyhow::Result<RecordBatch> {
-    let mut fields = Vec::with_capacity(table.columns.len());
-    let mut arrays: Vec<ArrayRef> = Vec::with_capacity(table.columns.len());
-    for c in &table.columns {
-        let (ty, array): (DataType, ArrayRef) = match &c.data {
-            ColumnData::Str(v) => (
-                DataType::Utf8,
-                Arc::new(v.iter().map(Option::as_deref).collect::<StringArray>()),
-            ),
-            ColumnData::Int(v) => (DataType::Int64, Arc::new(Int64Array::from(v.clone()))),
-            ColumnData::Bool(v) => (DataType::Boolean, Arc::new(BooleanArray::from(v.clone()))),
-        };
-        let nullable = !matches!(c.data, ColumnData::Bool(_));
-        fields.push(Field::new(c.name, ty, nullable));
-        arrays.push(array);
-    }
-    Ok(RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)?)
+/// Counts the columns a sink was given (for the closing message).
+struct Counted<S> {
+    inner: S,
+    columns: usize,
 }
 
-fn write_parquet(table: &Table, path: &Path) -> anyhow::Result<()> {
-    let batch = record_batch(table)?;
-    let file = std::fs::File::create(path)?;
-    let props = WriterProperties::builder()
-        .set_compression(Compression::ZSTD(ZstdLevel::default()))
-        .build();
-    let mut writer = ArrowWriter::try_new(file, batch.schema(), Some(props))?;
-    writer.write(&batch)?;
-    writer.close()?;
-    Ok(())
+impl<S: RowSink> RowSink for Counted<S> {
+    type Error = S::Error;
+    fn columns(&mut self, columns: &[(&'static str, ColumnType)]) -> Result<(), S::Error> {
+        self.columns = columns.len();
+        self.inner.columns(columns)
+    }
+    fn row(&mut self, cells: &[Cell<'_>]) -> Result<(), S::Error> {
+        self.inner.row(cells)
+    }
+}
+
+/// Writes the CSV to `path`; returns rows and columns.
+fn write_csv(st: &Store, query: &Query<'_>, path: &Path) -> anyhow::Result<(u64, usize)> {
+    let out = BufWriter::with_capacity(1 << 16, File::create(path)?);
+    let mut sink = Counted {
+        inner: CsvSink::new(out),
+        columns: 0,
+    };
+    let rows = query.run(st, &mut sink)?;
+    let file = sink
+        .inner
+        .into_inner()
+        .into_inner()
+        .map_err(|e| e.into_error())?;
+    file.sync_all()?;
+    Ok((rows, sink.columns))
+}
+
+/// Rows per Parquet row group (and per Arrow batch): what bounds the memory
+/// of a Parquet export, whatever the number of rows.
+const ROW_GROUP: usize = 64 * 1024;
+
+/// One column being filled: text as nullable Utf8, numbers as nullable
+/// Int64, flags as (non-null) Boolean.
+enum ColumnBuilder {
+    Str(StringBuilder),
+    Int(Int64Builder),
+    Bool(BooleanBuilder),
+}
+
+impl ColumnBuilder {
+    fn new(ty: ColumnType) -> Self {
+        match ty {
+            ColumnType::Str => ColumnBuilder::Str(StringBuilder::new()),
+            ColumnType::Int => ColumnBuilder::Int(Int64Builder::new()),
+            ColumnType::Bool => ColumnBuilder::Bool(BooleanBuilder::new()),
+        }
+    }
+
+    fn field(name: &str, ty: ColumnType) -> Field {
+        match ty {
+            ColumnType::Str => Field::new(name, DataType::Utf8, true),
+            ColumnType::Int => Field::new(name, DataType::Int64, true),
+            ColumnType::Bool => Field::new(name, DataType::Boolean, false),
+        }
+    }
+
+    /// Appends `cell`; a cell of another type (a bug in the query's row
+    /// builder) appends null (false for flags) rather than shift the column.
+    fn push(&mut self, cell: Cell<'_>) {
+        match (self, cell) {
+            (ColumnBuilder::Str(b), Cell::Str(v)) => b.append_option(v),
+            (ColumnBuilder::Str(b), _) => b.append_null(),
+            (ColumnBuilder::Int(b), Cell::Int(v)) => b.append_option(v),
+            (ColumnBuilder::Int(b), _) => b.append_null(),
+            (ColumnBuilder::Bool(b), Cell::Bool(v)) => b.append_value(v),
+            (ColumnBuilder::Bool(b), _) => b.append_value(false),
+        }
+    }
+
+    fn finish(&mut self) -> ArrayRef {
+        match self {
+            ColumnBuilder::Str(b) => Arc::new(b.finish()),
+            ColumnBuilder::Int(b) => Arc::new(b.finish()),
+            ColumnBuilder::Bool(b) => Arc::new(b.finish()),
+        }
+    }
+}
+
+/// Encodes rows as Parquet, one row group per [`ROW_GROUP`] rows.
+struct ParquetSink {
+    file: Option<File>,
+    writer: Option<ArrowWriter<File>>,
+    schema: SchemaRef,
+    builders: Vec<ColumnBuilder>,
+    pending: usize,
+}
+
+impl ParquetSink {
+    fn new(file: File) -> Self {
+        ParquetSink {
+            file: Some(file),
+            writer: None,
+            schema: Arc::new(Schema::empty()),
+            builders: Vec::new(),
+            pending: 0,
+        }
+    }
+
+    /// The writer, created on first use (once the columns are known).
+    fn writer(&mut self) -> anyhow::Result<&mut ArrowWriter<File>> {
+        if self.writer.is_none() {
+            let Some(file) = self.file.take() else {
+                anyhow::bail!("the Parquet writer is closed");
+            };
+            let props = WriterProperties::builder()
+                .set_compression(Compression::ZSTD(ZstdLevel::default()))
+                .set_max_row_group_row_count(Some(ROW_GROUP))
+                .build();
+            self.writer = Some(ArrowWriter::try_new(
+                file,
+                Arc::clone(&self.schema),
+                Some(props),
+            )?);
+        }
+        self.writer
+            .as_mut()
+            .ok_or_else(|| anyhow::anyhow!("the Parquet writer is closed"))
+    }
+
+    /// Writes the rows collected so far as one batch.
+    fn flush(&mut self) -> anyhow::Result<()> {
+        if self.pending == 0 {
+            return Ok(());
+        }
+        let arrays: Vec<ArrayRef> = self
+            .builders
+            .iter_mut()
+            .map(ColumnBuilder::finish)
+            .collect();
+        let batch = RecordBatch::try_new(Arc::clone(&self.schema), arrays)?;
+        self.pending = 0;
+        self.writer()?.write(&batch)?;
+        Ok(())
+    }
+
+    /// Flushes the last rows and the footer; returns the file.
+    fn finish(mut self) -> anyhow::Result<File> {
+        self.flush()?;
+        // No column declared (cannot happen) still makes a valid file.
+        self.writer()?;
+        match self.writer.take() {
+            Some(w) => Ok(w.into_inner()?),
+            None => anyhow::bail!("the Parquet writer is closed"),
+        }
+    }
+}
+
+impl RowSink for ParquetSink {
+    type Error = anyhow::Error;
+
+    fn columns(&mut self, columns: &[(&'static str, ColumnType)]) -> anyhow::Result<()> {
+        let fields: Vec<Field> = columns
+            .iter()
+            .map(|&(name, ty)| ColumnBuilder::field(name, ty))
+            .collect();
+        self.schema = Arc::new(Schema::new(fields));
+        self.builders = columns
+            .iter()
+            .map(|&(_, ty)| ColumnBuilder::new(ty))
+            .collect();
+        Ok(())
+    }
+
+    fn row(&mut self, cells: &[Cell<'_>]) -> anyhow::Result<()> {
+        for (i, b) in self.builders.iter_mut().enumerate() {
+            b.push(cells.get(i).copied().unwrap_or(Cell::Str(None)));
+        }
+        self.pending += 1;
+        if self.pending >= ROW_GROUP {
+            self.flush()?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes the Parquet file to `path`; returns rows and columns.
+fn write_parquet(st: &Store, query: &Query<'_>, path: &Path) -> anyhow::Result<(u64, usize)> {
+    let mut sink = Counted {
+        inner: ParquetSink::new(File::create(path)?),
+        columns: 0,
+    };
+    let rows = query.run(st, &mut sink)?;
+    let file = sink.inner.finish()?;
+    file.sync_all()?;
+    Ok((rows, sink.columns))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ids of `n` rows of a two-column table written through the sink,
+    /// read back, with the row-group sizes.
+    fn round_trip(n: usize) -> (Vec<Option<i64>>, Vec<i64>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.parquet");
+        let mut sink = ParquetSink::new(File::create(&path).unwrap());
+        sink.columns(&[("id", ColumnType::Int), ("flag", ColumnType::Bool)])
+            .unwrap();
+        for i in 0..n {
+            let id = (i % 7 != 0).then_some(i as i64);
+            sink.row(&[Cell::Int(id), Cell::Bool(i % 2 == 0)]).unwrap();
+        }
+        sink.finish().unwrap();
+        let file = File::open(&path).unwrap();
+        let reader =
+            parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
+        let groups: Vec<i64> = reader
+            .metadata()
+            .row_groups()
+            .iter()
+            .map(|g| g.num_rows())
+            .collect();
+        let mut ids = Vec::new();
+        for batch in reader.build().unwrap() {
+            let batch = batch.unwrap();
+            let col = batch
+                .column(0)
+                .as_any()
+                .downcast_ref::<arrow::array::Int64Array>()
+                .unwrap();
+            ids.extend(col.iter());
+        }
+        (ids, groups)
+    }
+
+    #[test]
+    fn parquet_rows_survive_in_bounded_row_groups() {
+        let n = ROW_GROUP * 2 + 5;
+        let (ids, groups) = round_trip(n);
+        assert_eq!(ids.len(), n);
+        assert_eq!(ids[7], None);
+        assert_eq!(ids[n - 1], Some((n - 1) as i64));
+        assert_eq!(groups, vec![ROW_GROUP as i64, ROW_GROUP as i64, 5]);
+        let (ids, groups) = round_trip(0);
+        assert!(ids.is_empty() && groups.is_empty());
+    }
 }

@@ -25,11 +25,7 @@ const BATCH: usize = 256;
 pub fn run(store: &Path, input: &InputArgs, replace: bool) -> anyhow::Result<ExitCode> {
     let options = super::annotate::read_options(input)?;
     let pipeline = chronicle_annotate::pipeline(Layers::ALL).context("building the pipeline")?;
-    let annotator = format!(
-        "chronicle {} ({})",
-        env!("CARGO_PKG_VERSION"),
-        pipeline.stage_names().join("+")
-    );
+    let annotator = chronicle_annotate::annotator_id(&pipeline);
     let mut writer = Writer::open(store, &annotator)
         .with_context(|| format!("opening the store {}", store.display()))?;
     // A read view to skip stored documents before annotating them, so a

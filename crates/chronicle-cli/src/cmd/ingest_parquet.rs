@@ -17,10 +17,9 @@ pub fn run(store: &Path, input: &InputArgs, replace: bool) -> anyhow::Result<Exi
     if input.dct.is_some() {
         anyhow::bail!("--dct does not apply to --from parquet: the rows carry their dates");
     }
-    let annotator = format!(
-        "chronicle {} (loaded from Parquet)",
-        env!("CARGO_PKG_VERSION")
-    );
+    // Whoever annotated the rows, it was not this pipeline: `reannotate`
+    // treats them as older.
+    let annotator = chronicle_annotate::loaded_annotator_id("Parquet");
     let mut writer = Writer::open(store, &annotator)
         .with_context(|| format!("opening the store {}", store.display()))?;
     let started = std::time::Instant::now();

@@ -1,6 +1,8 @@
 //! `chronicle reannotate`: runs the current pipeline again over stored
 //! documents that another annotator version annotated (or over all of
-//! them) and replaces their layers, keeping text and metadata.
+//! them) and replaces their layers, keeping text and metadata. The id
+//! compared is [`chronicle_annotate::annotator_id`], which changes with the
+//! models and rule tables, not only with the version number.
 //!
 //! Documents are read from the store in batches, annotated in parallel and
 //! written back one transaction per batch, so a kill loses at most the
@@ -12,7 +14,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use chronicle_annotate::Layers;
-use chronicle_model::{Doc, Pipeline};
+use chronicle_model::Doc;
 use chronicle_store::{BatchReport, Outcome, Store, Writer};
 use rayon::prelude::*;
 
@@ -20,16 +22,6 @@ use rayon::prelude::*;
 const BATCH: usize = 256;
 /// Re-annotated documents between full-text index commits.
 const INDEX_EVERY: usize = 2000;
-
-/// The version string stored with each document: the one `ingest` and the
-/// server record (the package version and the pipeline's stages).
-pub fn annotator_name(pipeline: &Pipeline) -> String {
-    format!(
-        "chronicle {} ({})",
-        env!("CARGO_PKG_VERSION"),
-        pipeline.stage_names().join("+")
-    )
-}
 
 /// Fails unless `store` already holds a store (these commands change one;
 /// they must not create an empty one by a typo).
@@ -44,7 +36,9 @@ pub fn require_store(store: &Path) -> anyhow::Result<()> {
 pub fn run(store: &Path, all: bool) -> anyhow::Result<ExitCode> {
     require_store(store)?;
     let pipeline = chronicle_annotate::pipeline(Layers::ALL).context("building the pipeline")?;
-    let annotator = annotator_name(&pipeline);
+    // Version, stages and a hash of their models and rules: documents of
+    // any other id, older or newer, are annotated again.
+    let annotator = chronicle_annotate::annotator_id(&pipeline);
     let mut writer = Writer::open(store, &annotator)
         .with_context(|| format!("opening the store {}", store.display()))?;
     let st =

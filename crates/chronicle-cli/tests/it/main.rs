@@ -3,6 +3,7 @@
 
 mod common;
 
+mod annotator_id;
 mod columnar;
 mod kb_maintenance;
 mod serve_kill;

@@ -440,3 +440,52 @@ fn no_more_than() {
         "#]],
     );
 }
+
+#[test]
+fn year_to_date_periods_compare_years() {
+    check(
+        "Fourth-quarter net rose from a year earlier. For the nine months, net rose from \
+         a year earlier, and the year-earlier nine months included a gain. In the 2015 period \
+         sales fell. Fourth-quarter sales rose from a year ago.",
+        expect![[r#"
+            0..14 DATE 2016-Q4 "Fourth-quarter"
+            29..43 DATE 2015-Q4 "a year earlier"
+            49..64 DURATION P9M "the nine months"
+            80..94 DATE 2016 "a year earlier"
+            100..128 DURATION P9M "the year-earlier nine months"
+            149..164 DATE 2015 "the 2015 period"
+            177..191 DATE 2016-Q4 "Fourth-quarter"
+            208..218 DATE 2015-Q4 "a year ago"
+        "#]],
+    );
+}
+
+#[test]
+fn reporting_quarter_is_the_most_named_completed_one() {
+    check(
+        "The company posted a gain in fourth-quarter net. Fourth-quarter sales rose. After a flat \
+         third quarter, charges taken in the year-earlier period helped. Analysts expect the trend \
+         to continue into the second quarter; profit was lower than a year ago.",
+        expect![[r#"
+            29..43 DATE 2016-Q4 "fourth-quarter"
+            49..63 DATE 2016-Q4 "Fourth-quarter"
+            89..102 DATE 2016-Q3 "third quarter"
+            121..144 DATE 2015-Q4 "the year-earlier period"
+            196..214 DATE 2017-Q2 "the second quarter"
+            238..248 DATE 2015-Q4 "a year ago"
+        "#]],
+    );
+}
+
+#[test]
+fn week_of_a_date_and_approximate_ago() {
+    check(
+        "Hearings are set for the week of March 6. The offensive began a week or so ago. \
+         The company will call for the redemption on Dec. 7 of all the remaining shares.",
+        expect![[r#"
+            21..40 DATE 2017-W10 "the week of March 6"
+            62..78 DATE 2017-W08 APPROX "a week or so ago"
+            124..130 DATE 2017-12-07 "Dec. 7"
+        "#]],
+    );
+}
