@@ -64,6 +64,16 @@ impl Fingerprinter {
         self
     }
 
+    /// The fingerprint of a stage whose rules and word lists are code: its
+    /// sources (`include_str!`s) hashed in order, as [`Self::source`] does.
+    pub fn of_sources(sources: &[&str]) -> u64 {
+        let mut f = Fingerprinter::new();
+        for src in sources {
+            f.source(src);
+        }
+        f.finish()
+    }
+
     pub fn finish(&self) -> u64 {
         let mut x = self.state;
         x ^= x >> 33;

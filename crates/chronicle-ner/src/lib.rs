@@ -148,8 +148,7 @@ impl Stage for NerTagger {
     fn fingerprint(&self) -> u64 {
         static CODE: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
         let code = *CODE.get_or_init(|| {
-            let mut f = chronicle_model::Fingerprinter::new();
-            for src in [
+            chronicle_model::Fingerprinter::of_sources(&[
                 include_str!("features.rs"),
                 include_str!("lexical.rs"),
                 include_str!("tagger.rs"),
@@ -159,10 +158,7 @@ impl Stage for NerTagger {
                 include_str!("clusters.rs"),
                 include_str!("hash.rs"),
                 include_str!("tags.rs"),
-            ] {
-                f.source(src);
-            }
-            f.finish()
+            ])
         });
         let m = &self.model;
         let mut f = chronicle_model::Fingerprinter::new();

@@ -51,8 +51,7 @@ impl Stage for AttributionStage {
     fn fingerprint(&self) -> u64 {
         static FP: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
         *FP.get_or_init(|| {
-            let mut f = chronicle_model::Fingerprinter::new();
-            for src in [
+            chronicle_model::Fingerprinter::of_sources(&[
                 include_str!("lexicon.rs"),
                 include_str!("attribution.rs"),
                 include_str!("coref.rs"),
@@ -60,10 +59,7 @@ impl Stage for AttributionStage {
                 include_str!("marks.rs"),
                 include_str!("dates.rs"),
                 include_str!("view.rs"),
-            ] {
-                f.source(src);
-            }
-            f.finish()
+            ])
         })
     }
 }

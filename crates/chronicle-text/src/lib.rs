@@ -60,16 +60,12 @@ impl Stage for Segmenter {
     fn fingerprint(&self) -> u64 {
         static FP: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
         *FP.get_or_init(|| {
-            let mut f = chronicle_model::Fingerprinter::new();
-            for src in [
+            chronicle_model::Fingerprinter::of_sources(&[
                 include_str!("tokenize.rs"),
                 include_str!("sentences.rs"),
                 include_str!("paragraphs.rs"),
                 include_str!("abbrev.rs"),
-            ] {
-                f.source(src);
-            }
-            f.finish()
+            ])
         })
     }
 }

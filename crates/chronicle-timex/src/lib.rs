@@ -74,17 +74,13 @@ impl Stage for TimexTagger {
     fn fingerprint(&self) -> u64 {
         static FP: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
         *FP.get_or_init(|| {
-            let mut f = chronicle_model::Fingerprinter::new();
-            for src in [
+            chronicle_model::Fingerprinter::of_sources(&[
                 include_str!("grammar.rs"),
                 include_str!("lexicon.rs"),
                 include_str!("context.rs"),
                 include_str!("value.rs"),
                 include_str!("stream.rs"),
-            ] {
-                f.source(src);
-            }
-            f.finish()
+            ])
         })
     }
 }
