@@ -30,15 +30,15 @@ pub struct Ctx {
 }
 
 /// The completed quarters a document reports on, with how often each was
-/// named. Earnings news names its reporting quarter again and again and
-/// mentions others in passing ("after a flat second quarter") or as
-/// forecasts ("into the fourth quarter"), so the quarter under discussion
-/// is the most often named one (the latest on ties), and quarters not yet
-/// over at the document date never count.
+/// named. Earnings news names its reporting quarter again and again, first
+/// in the lead, and mentions others in passing ("after a flat second
+/// quarter") or as forecasts ("into the fourth quarter"), so the quarter
+/// under discussion is the most often named one (the first named on ties),
+/// and quarters not yet over at the document date never count.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Quarters {
-    /// (year, quarter, times named, order of last mention).
-    slots: [(i32, u8, u16, u32); 4],
+    /// (year, quarter, times named, order of last mention, order of first).
+    slots: [(i32, u8, u16, u32, u32); 4],
     len: usize,
     clock: u32,
 }
@@ -51,6 +51,11 @@ impl Quarters {
         if let Some(d) = dct {
             let cur = (d.year() as i32, crate::value::quarter_of(d));
             if (y, q) > cur || ((y, q) == cur && tense == Tense::Future) {
+                return;
+            }
+            // A quarter more than a year back is history, not a report.
+            let age = (cur.0 - y) * 4 + i32::from(cur.1) - i32::from(q);
+            if age > 4 {
                 return;
             }
         }
@@ -73,14 +78,14 @@ impl Quarters {
                 .min_by_key(|&k| self.slots[k].3)
                 .unwrap_or(0)
         };
-        self.slots[at] = (y, q, 1, clock);
+        self.slots[at] = (y, q, 1, clock, clock);
     }
 
     /// The quarter under discussion.
     pub fn current(&self) -> Option<(i32, u8)> {
         self.slots[..self.len]
             .iter()
-            .max_by_key(|s| (s.2, s.3))
+            .max_by_key(|s| (s.2, std::cmp::Reverse(s.4)))
             .map(|s| (s.0, s.1))
     }
 }
@@ -121,6 +126,8 @@ const FUTURE_CUES: &[&str] = &[
     "tomorrow",
     "intends",
     "aims",
+    // "payable Dec. 15": a dividend is paid after it is declared.
+    "payable",
 ];
 
 const PAST_CUES: &[&str] = &[
@@ -147,8 +154,8 @@ pub fn cue_at(text: &str, toks: &[Tk], i: usize) -> Option<(Tense, usize)> {
     // The nearest cue on the left (the scan meets them in order).
     let mut left: Option<(usize, Tense)> = None;
     let mut past_aux = false;
-    let lo = i.saturating_sub(14);
-    let hi = (i + 12).min(toks.len());
+    let lo = i.saturating_sub(FAR_LEFT);
+    let hi = (i + RIGHT_REACH).min(toks.len());
     for j in lo..hi {
         if toks[j].sent != sent || j == i {
             continue;
@@ -211,6 +218,23 @@ fn word_cue(text: &str, toks: &[Tk], j: usize) -> Option<Tense> {
         return matches!(prev, "is" | "are" | "set").then_some(Tense::Future);
     }
     let mut t = cue(word)?;
+    // "plans to", "is planned for", "planned a rally" are plans; "vacation
+    // plans for the trip" and "a service planned at the university" are a
+    // noun and a modifier.
+    if is_plan_word(word) {
+        let next = word_at(text, toks, j + 1);
+        let aux = matches!(
+            prev,
+            "is" | "are" | "be" | "was" | "were" | "been" | "'s" | "'re"
+        );
+        let verb_of = match word {
+            "planned" | "planning" => matches!(next, "to" | "for" | "a" | "an" | "the"),
+            _ => next == "to",
+        };
+        if !verb_of && !aux {
+            return None;
+        }
+    }
     // "next to" is a place, not a time.
     if word.eq_ignore_ascii_case("next") && word_at(text, toks, j + 1) == "to" {
         return None;
@@ -244,10 +268,27 @@ fn word_cue(text: &str, toks: &[Tk], j: usize) -> Option<Tense> {
 /// How far left (in tokens) a tense cue is taken to govern a mention.
 const LEFT_REACH: usize = 10;
 
+/// How far left (in tokens) a cue still counts when none is nearer on
+/// either side: a long clause keeps its tense ("said two new flights would
+/// leave … from March 30, with the third departing … from August 6").
+const FAR_LEFT: usize = 40;
+
+/// How far right (in tokens) a fronted adjunct looks for its verb: past a
+/// long subject ("In January, a week after the anniversary of …, a bombing
+/// killed …").
+const RIGHT_REACH: usize = 30;
+
 fn is_reporting(word: &str) -> bool {
     matches!(
         word,
         "said" | "says" | "say" | "told" | "added" | "according" | "reported"
+    )
+}
+
+fn is_plan_word(word: &str) -> bool {
+    matches!(
+        word,
+        "plan" | "plans" | "planned" | "planning" | "intends" | "aims" | "hopes"
     )
 }
 
@@ -343,10 +384,17 @@ mod tests {
             q.note(1989, 4, dct, Tense::Past);
         }
         assert_eq!(q.current(), Some((1989, 4)));
-        // Ties go to the latest named; old quarters make room for new ones.
-        for (y, n) in [(1987, 1), (1987, 2), (1987, 3), (1987, 4), (1988, 1)] {
+        // Ties go to the first named; old quarters make room for new ones.
+        let mut q = Quarters::default();
+        for (y, n) in [(1988, 4), (1989, 1), (1989, 2), (1989, 3), (1989, 4)] {
             q.note(y, n, dct, Tense::Past);
         }
-        assert_eq!(q.current(), Some((1988, 1)));
+        assert_eq!(q.current(), Some((1989, 1)));
+        // Quarters more than a year back are history, never the report.
+        let mut q = Quarters::default();
+        q.note(1984, 3, dct, Tense::Past);
+        assert_eq!(q.current(), None);
+        q.note(1989, 3, dct, Tense::Past);
+        assert_eq!(q.current(), Some((1989, 3)));
     }
 }

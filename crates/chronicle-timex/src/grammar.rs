@@ -76,6 +76,10 @@ const NEAR_YEAR_REACH: usize = 12;
 /// How deep phrases may nest; real expressions need three at most.
 const MAX_DEPTH: u8 = 4;
 
+/// How far back (in tokens) "compared with" governs a "last year": across
+/// an amount ("compared with a loss of $3 million, or 5 cents a share").
+const COMPARISON_REACH: usize = 14;
+
 /// Underspecified value of a relative expression when there is no document date.
 fn under(unit: Unit) -> String {
     match unit {
@@ -444,6 +448,12 @@ impl<'a> Parser<'a> {
         let best = longer(best, core);
         // "the first nine months", "the first two years"
         let best = match (self.lex(i), self.number(i + 1)) {
+            // "the first two quarters [of 1990]" is the first half.
+            (Lex::Ordinal(1), Some(num))
+                if num.n == Some(2) && self.unit(num.end) == Some((Unit::Quarter, true)) =>
+            {
+                longer(best, self.first_half(num.end + 1))
+            }
             (Lex::Ordinal(1) | Lex::Word(W::Last | W::Next | W::Past | W::Latest), Some(num)) => {
                 match self.unit(num.end) {
                     Some((u, _)) => longer(
@@ -487,6 +497,16 @@ impl<'a> Parser<'a> {
         }
         match u {
             Unit::Quarter => {
+                // "the quarter ended Sept. 30" with no quarter named yet
+                // names its own: the calendar quarter that holds most of
+                // the three months before that day. Once the text has named
+                // its quarter ("the fiscal first quarter"), the date is an
+                // apposition to that one.
+                if self.ref_quarter().is_none() {
+                    if let Some(p) = self.quarter_ended(i + 1) {
+                        return cand(i + 1, TimexType::Date, Val::P(p));
+                    }
+                }
                 let p = match self.ref_quarter() {
                     Some((y, q)) => Point::Quarter(y, q),
                     _ => {
@@ -577,6 +597,19 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The quarter closed by "ended Sept. 30" / "ending July 31" at `j`.
+    fn quarter_ended(&self, j: usize) -> Option<Point> {
+        if !matches!(self.word(j), "ended" | "ending") {
+            return None;
+        }
+        let c = self.core(j + 1)?;
+        let Val::P(Point::Day(d)) = c.val else {
+            return None;
+        };
+        let mid = add_days(d, -45)?;
+        Some(Point::Quarter(mid.year() as i32, value::quarter_of(mid)))
+    }
+
     /// "the 1988 quarter", "the 1988 third quarter", "the 1989 period".
     fn year_period(&self, i: usize) -> Option<Cand> {
         let Lex::Int(y, 4) = self.lex(i) else {
@@ -624,6 +657,7 @@ impl<'a> Parser<'a> {
             Lex::Weekday(wd, plural) => self.weekday_phrase(i, wd, plural),
             Lex::Int(..) | Lex::Ordinal(_) => {
                 let mut b = self.day_month(i);
+                b = longer(b, self.range_day(i));
                 b = longer(b, self.year_phrase(i));
                 b = longer(b, self.clock(i));
                 b
@@ -903,31 +937,47 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// "May" and "March" need a preposition or modifier to be months.
+    /// "May" and "March" need a preposition or modifier to be months, or
+    /// to close a range that opened on a month ("between March and May").
     fn month_context(&self, i: usize) -> bool {
-        i > 0
-            && matches!(
-                self.lex(i - 1),
-                Lex::Word(
-                    W::In
-                        | W::Of
-                        | W::Early
-                        | W::Late
-                        | W::Mid
-                        | W::Last
-                        | W::Next
-                        | W::This
-                        | W::Since
-                        | W::Until
-                        | W::Before
-                        | W::After
-                        | W::From
-                        | W::To
-                        | W::By
-                        | W::During
-                        | W::Through
+        let range_end = i >= 2
+            && matches!(self.lex(i - 1), Lex::Word(W::And | W::To | W::Or))
+            && matches!(self.lex(i - 2), Lex::Month(..));
+        // "the March accession": a month modifying a common noun.
+        let modifier = i > 0
+            && self.is(i - 1, W::The)
+            && self.lex(i + 1) == Lex::Other
+            && self
+                .word(i + 1)
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_lowercase);
+        range_end
+            || modifier
+            || i > 0
+                && matches!(
+                    self.lex(i - 1),
+                    Lex::Word(
+                        W::In
+                            | W::Of
+                            | W::Early
+                            | W::Late
+                            | W::Mid
+                            | W::Last
+                            | W::Next
+                            | W::This
+                            | W::Since
+                            | W::Until
+                            | W::Before
+                            | W::After
+                            | W::From
+                            | W::To
+                            | W::By
+                            | W::During
+                            | W::Through
+                            | W::Between
+                    )
                 )
-            )
     }
 
     fn bare_month(&self, i: usize, m: u8) -> Val {
@@ -957,7 +1007,9 @@ impl<'a> Parser<'a> {
         match cue_at(self.text, self.toks, i) {
             // Dates most of a year ahead are rarely named without the year.
             Some((Tense::Future, _)) if next_gap <= 300 => next_y,
-            Some((Tense::Past, dist)) if dist <= 10 && next_gap > 45 => prev_y,
+            // A past cue counts within ten tokens on the left, or anywhere
+            // on the right (odd half-token distances are right-hand cues).
+            Some((Tense::Past, dist)) if (dist <= 20 || dist % 2 == 1) && next_gap > 45 => prev_y,
             // News looks back, except to dates coming up within a season.
             _ if next_gap <= 92 => next_y,
             _ => prev_y,
@@ -988,6 +1040,44 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The second day of "April 24 and 25" / "May 3 to 5": it takes the
+    /// month (and year) of the day just read.
+    fn range_day(&self, i: usize) -> Option<Cand> {
+        let d = self.day_num(i)?;
+        if i < 3
+            || !matches!(
+                self.lex(i - 1),
+                Lex::Word(W::And | W::To | W::Or | W::Through)
+            )
+        {
+            return None;
+        }
+        self.day_num(i - 2)?;
+        let Lex::Month(m, _) = self.lex(i - 3) else {
+            return None;
+        };
+        // "May 3 and 5 others", "March 2 to 3 percent": a count, not a day.
+        let count_follows = i + 1 < self.toks.len()
+            && !matches!(
+                self.lex(i + 1),
+                Lex::Punct(_) | Lex::Word(_) | Lex::Month(..)
+            );
+        if count_follows || self.unit(i + 1).is_some() {
+            return None;
+        }
+        let year = match (self.trailing_year(i + 1), self.reference()) {
+            (Some((y, e)), _) => Some((y, e)),
+            (None, Some(Point::Day(first))) if first.month() as u8 == m => {
+                Some((first.year() as i32, i + 1))
+            }
+            _ => None,
+        };
+        match year {
+            Some((y, end)) => self.emit_day(i, Some(y), m, d, end),
+            None => self.emit_day(i, None, m, d, i + 1),
+        }
+    }
+
     /// "7 August 2017", "the 7th of August".
     fn day_month(&self, i: usize) -> Option<Cand> {
         let d = self.day_num(i)?;
@@ -1007,12 +1097,18 @@ impl<'a> Parser<'a> {
 
     /// "Friday", "Friday morning", "Friday, Oct. 23", "Fridays".
     fn weekday_phrase(&self, i: usize, wd: u8, plural: bool) -> Option<Cand> {
-        // "Tuesday nights" recurs like "Tuesdays".
-        let plural =
-            plural || (matches!(self.lex(i + 1), Lex::Pod(_)) && self.word(i + 1).ends_with('s'));
+        // "Tuesday nights" recurs like "Tuesdays", and so does the first
+        // day of "Monday and Tuesday nights" (the plural distributes).
+        let plural_pod =
+            |k: usize| matches!(self.lex(k), Lex::Pod(_)) && self.word(k).ends_with('s');
+        let shared = self.is(i + 1, W::And)
+            && matches!(self.lex(i + 2), Lex::Weekday(..))
+            && plural_pod(i + 3);
+        let plural = plural || plural_pod(i + 1) || shared;
         if plural {
-            let (pod, end) = match self.lex(i + 1) {
-                Lex::Pod(p) => (Some(p), i + 2),
+            let (pod, end) = match (self.lex(i + 1), self.lex(i + 3)) {
+                (Lex::Pod(p), _) => (Some(p), i + 2),
+                (_, Lex::Pod(p)) if shared => (Some(p), i + 1),
                 _ => (None, i + 1),
             };
             let v = match pod {
@@ -1194,8 +1290,26 @@ impl<'a> Parser<'a> {
         Some(with_mod(c, m))
     }
 
-    /// "the 20th century", "third quarter", "third-quarter", "first half".
+    /// The first half of the year named by "of 1990" at `i`, else of the
+    /// document's year.
+    fn first_half(&self, i: usize) -> Option<Cand> {
+        let (y, end) = self.of_year(i);
+        match y.or_else(|| self.ctx.dct.map(|d| d.year() as i32)) {
+            Some(y) => cand(end, TimexType::Date, Val::P(Point::Half(y, 1))),
+            None => cand(end, TimexType::Date, Val::S("XXXX-H1".into())),
+        }
+    }
+
+    /// "the 20th century", "third quarter", "third-quarter", "first half",
+    /// "first two quarters".
     fn ordinal_phrase(&self, i: usize, n: u32) -> Option<Cand> {
+        if n == 1 {
+            if let Some(num) = self.number(i + 1) {
+                if num.n == Some(2) && self.unit(num.end) == Some((Unit::Quarter, true)) {
+                    return self.first_half(num.end + 1);
+                }
+            }
+        }
         match self.lex(i + 1) {
             Lex::Unit(Unit::Century, false) if (1..=99).contains(&n) => {
                 cand(i + 2, TimexType::Date, Val::P(Point::Century(n as i32 - 1)))
@@ -1401,10 +1515,13 @@ impl<'a> Parser<'a> {
             W::Fiscal => {
                 let j = i + 1;
                 if let Some(y) = self.year_num(j) {
-                    if let Some(c) = self
-                        .quarter_of_year(j + 2, y)
-                        .filter(|_| self.lex(j + 1) == Lex::Poss)
-                    {
+                    // "fiscal 1990's second quarter", "fiscal 1998 third quarter"
+                    let k = if self.lex(j + 1) == Lex::Poss {
+                        j + 2
+                    } else {
+                        j + 1
+                    };
+                    if let Some(c) = self.quarter_of_year(k, y) {
                         return Some(c);
                     }
                     return year_ref(cand(j + 1, TimexType::Date, Val::P(Point::Year(y))));
@@ -1766,6 +1883,15 @@ impl<'a> Parser<'a> {
             (Unit::Hour | Unit::Minute | Unit::Second, _) => return None,
             _ => p,
         };
+        // "earnings of $33 million, compared with a loss last year" in a
+        // quarterly report compares the quarter with its year-ago quarter.
+        if u == Unit::Year && off == -1 && self.is(i, W::Last) && self.comparison_before(i) {
+            if let Some((y, q)) = self.cmp_quarter() {
+                let mut c = cand(j + 1, TimexType::Date, Val::P(Point::Quarter(y - 1, q)))?;
+                c.derived = true;
+                return Some(c);
+            }
+        }
         let mut c = cand(j + 1, TimexType::Date, Val::P(p))?;
         c.year_ref = u == Unit::Year;
         // "next year's first quarter"
@@ -1785,6 +1911,17 @@ impl<'a> Parser<'a> {
             }
         }
         Some(c)
+    }
+
+    /// "compared with" / "compared to" opens the clause of token `i`
+    /// (within a few words, in the same sentence).
+    fn comparison_before(&self, i: usize) -> bool {
+        let lo = i.saturating_sub(COMPARISON_REACH);
+        (lo..i).any(|k| {
+            self.sent(k) == self.sent(i)
+                && self.word(k) == "compared"
+                && matches!(self.word(k + 1), "with" | "to")
+        })
     }
 
     // ---- quantities -------------------------------------------------------
@@ -2232,11 +2369,22 @@ impl<'a> Parser<'a> {
         };
         let y = d.year() as i32;
         let this = rule(y)?;
+        // "Easter week", "Christmas week": the week that holds the day; it
+        // is this year's while any of it is not yet past.
+        let week = self.unit(end) == Some((Unit::Week, false)) && !self.glued(end);
+        let (first, last) = if week {
+            (point_of(this, Unit::Week), point_of(d, Unit::Week))
+        } else {
+            (Point::Day(this), Point::Day(d))
+        };
         let date = match self.tense(i) {
-            Tense::Past if this > d => rule(y - 1)?,
-            Tense::Future if this < d => rule(y + 1)?,
+            Tense::Past if this > d && first != last => rule(y - 1)?,
+            Tense::Future if this < d && first != last => rule(y + 1)?,
             _ => this,
         };
+        if week {
+            return cand(end + 1, TimexType::Date, Val::P(point_of(date, Unit::Week)));
+        }
         cand(end, TimexType::Date, Val::P(Point::Day(date)))
     }
 }

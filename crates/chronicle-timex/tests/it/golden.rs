@@ -489,3 +489,161 @@ fn week_of_a_date_and_approximate_ago() {
         "#]],
     );
 }
+
+#[test]
+fn governing_verb_decides_bare_months() {
+    // A past verb anywhere in the clause sends a month that is a season
+    // ahead back a year; a fronted adjunct ("In January, …") looks past a
+    // long subject for its verb; "payable" points ahead.
+    check(
+        "The operator changed from a fiscal year to a calendar year in May. \
+         In June, a week after the anniversary of the decision by the court in the capital, \
+         a bombing in the city killed a guard. It declared a dividend payable May 15.",
+        expect![[r#"
+            62..65 DATE 2016-05 "May"
+            70..74 DATE 2016-06 "June"
+            76..82 DURATION P1W "a week"
+            219..225 DATE 2017-05-15 "May 15"
+        "#]],
+    );
+}
+
+#[test]
+fn plans_as_nouns_do_not_point_ahead() {
+    // "plans to" and "planned a rally" are plans; "vacation plans" and "a
+    // service planned at the university" are a noun and a modifier.
+    check(
+        "On Tuesday, when she set aside vacation plans for the trip, nobody knew. \
+         A service planned at the university for Wednesday was canceled. \
+         Protesters planned a rally on Saturday.",
+        expect![[r#"
+            3..10 DATE 2017-02-28 "Tuesday"
+            113..122 DATE 2017-03-01 "Wednesday"
+            167..175 DATE 2017-03-04 "Saturday"
+        "#]],
+    );
+}
+
+#[test]
+fn quarters_named_by_their_end_date_and_by_halves() {
+    check(
+        "In the quarter ended July 31, sales rose. Results for the first two quarters of 2016 \
+         and the fiscal 2016 third quarter were flat.",
+        expect![[r#"
+            3..14 DATE 2016-Q2 "the quarter"
+            21..28 DATE 2016-07-31 "July 31"
+            54..84 DATE 2016-H1 "the first two quarters of 2016"
+            89..118 DATE 2016-Q3 "the fiscal 2016 third quarter"
+        "#]],
+    );
+}
+
+#[test]
+fn a_named_quarter_keeps_its_apposition() {
+    // Once the text has named its (fiscal) quarter, "the quarter ended …"
+    // refers back to it rather than to the calendar.
+    check(
+        "Profit rose in the fiscal first quarter. Sales for the quarter ended Sept. 29 rose.",
+        expect![[r#"
+            15..39 DATE 2017-Q1 "the fiscal first quarter"
+            51..62 DATE 2017-Q1 "the quarter"
+            69..77 DATE 2016-09-29 "Sept. 29"
+        "#]],
+    );
+}
+
+#[test]
+fn month_ranges_close_on_ambiguous_months() {
+    check(
+        "Prices will rise between March and May. Theresa May spoke.",
+        expect![[r#"
+            25..30 DATE 2017-03 "March"
+            35..38 DATE 2017-05 "May"
+        "#]],
+    );
+}
+
+#[test]
+fn last_year_in_a_quarterly_comparison_is_the_year_ago_quarter() {
+    // Outside a comparison "last year" stays the year.
+    check(
+        "Third-quarter earnings were $24 million, compared with a loss of $3 million last year. \
+         The company was founded last year.",
+        expect![[r#"
+            0..13 DATE 2016-Q3 "Third-quarter"
+            76..85 DATE 2015-Q3 "last year"
+            111..120 DATE 2016 "last year"
+        "#]],
+    );
+}
+
+#[test]
+fn a_plural_part_of_day_distributes_over_coordinated_weekdays() {
+    check(
+        "Flights leave on Monday and Tuesday nights. They met Monday and Tuesday night.",
+        expect![[r#"
+            17..23 SET XXXX-WXX-1TNI "Monday"
+            28..42 SET XXXX-WXX-2TNI "Tuesday nights"
+            53..59 DATE 2017-02-27 "Monday"
+            64..77 DATE 2017-02-28TNI "Tuesday night"
+        "#]],
+    );
+}
+
+#[test]
+fn a_holiday_week_is_the_week_that_holds_the_day() {
+    // Easter 2017 is April 16; a week not yet over is this year's.
+    check(
+        "Crowds gathered as Easter week began. Christmas week was quiet.",
+        expect![[r#"
+            19..30 DATE 2016-W12 "Easter week"
+            38..52 DATE 2016-W51 "Christmas week"
+        "#]],
+    );
+}
+
+#[test]
+fn a_long_clause_keeps_its_tense() {
+    check(
+        "It said two new flights would leave Bombay on Monday and Tuesday from March 30, \
+         with the third departing each Thursday from the city airport from August 6.",
+        expect![[r#"
+            46..52 DATE 2017-03-06 "Monday"
+            57..64 DATE 2017-03-07 "Tuesday"
+            70..78 DATE 2017-03-30 "March 30"
+            105..118 SET XXXX-WXX-4 "each Thursday"
+            146..154 DATE 2017-08-06 "August 6"
+        "#]],
+    );
+}
+
+#[test]
+fn the_lead_quarter_wins_ties_and_history_never_reports() {
+    check(
+        "The company posted a gain in third-quarter net, its best since the third quarter of 2012. \
+         After a flat second quarter, charges taken in the year-earlier period helped.",
+        expect![[r#"
+            29..42 DATE 2016-Q3 "third-quarter"
+            63..88 DATE 2012-Q3 "the third quarter of 2012"
+            103..117 DATE 2016-Q2 "second quarter"
+            136..159 DATE 2015-Q3 "the year-earlier period"
+        "#]],
+    );
+}
+
+#[test]
+fn day_ranges_and_month_modifiers() {
+    // The second day of a range takes the first one's month; a count after
+    // "to" is not a day; "the March accession" is a month, "the March for
+    // Life" a name.
+    check(
+        "The summit will be held on April 24 and 25. Prices rose on May 3 to 5 percent. \
+         The March accession will follow. The March for Life began.",
+        expect![[r#"
+            27..35 DATE 2017-04-24 "April 24"
+            40..42 DATE 2017-04-25 "25"
+            59..64 DATE 2016-05-03 "May 3"
+            83..88 DATE 2017-03 "March"
+        "#]],
+    );
+}
