@@ -8,8 +8,11 @@
 #    `conflicts` in process for 100 entities sampled in proportion to their
 #    mentions (`kb_bench query`; it first precomputes the timeline and
 #    conflict answers of every entity, or with LAZY=1 only the sample's,
-#    by a separately timed first pass), 4. times a few whole CLI processes
-#    and reports the store size per 1,000 articles.
+#    by a separately timed first pass), 4. times the cold path (computing
+#    and storing each sampled entity's timeline from its reports,
+#    `kb_bench cold`), 5. times a few whole CLI processes and reports the
+#    store size per 1,000 articles. FULL=1 also stales every precomputed
+#    answer and times recomputing them all (`kb_bench precompute`, minutes).
 # Target: p99 < 50 ms per query kind.
 #
 # Usage: bench/kb_100k.sh [N]   (default 100000)
@@ -48,6 +51,11 @@ if [[ "${LAZY:-0}" == 1 ]]; then
     "$bench" query "$big" 100 --lazy
 else
     "$bench" query "$big" 100
+fi
+
+"$bench" cold "$big" 100
+if [[ "${FULL:-0}" == 1 ]]; then
+    "$bench" precompute "$big"
 fi
 
 bytes=$(du -sb "$big" | cut -f1)

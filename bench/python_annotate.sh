@@ -5,8 +5,10 @@
 #   bash bench/python_annotate.sh [ARTICLES.jsonl.gz]
 #
 # Needs the CLI (target/release/chronicle, or CHRONICLE_BIN) and the wheel in
-# bench/.venv (python/ci.sh builds both). Prints wall and CPU seconds, best of
-# RUNS (default 3); CPU time is the fairer figure on a shared machine.
+# bench/.venv (python/ci.sh builds both). Rounds alternate the three runs so
+# that load from neighbours hits them alike; prints wall and CPU seconds, best
+# and median of RUNS (default 3), and the load average. CPU time is the
+# fairer figure on a shared machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${1:-../shared/data/timeline17/articles.jsonl.gz}
@@ -15,17 +17,11 @@ VENV=${CHRONICLE_VENV:-bench/.venv}
 if [ ! -f "$DATA" ]; then echo "skip: $DATA not found (../shared/data beside the repository)"; exit 0; fi
 "$VENV/bin/python" -c 'import chronicle' 2>/dev/null || { echo "the wheel is not installed in $VENV: run python/ci.sh"; exit 1; }
 RUNS=${RUNS:-3} "$VENV/bin/python" - "$DATA" "$BIN" <<'PY'
-import gzip, json, os, resource, subprocess, sys, time
+import gzip, json, os, resource, statistics, subprocess, sys, time
 
 data, binary = sys.argv[1], sys.argv[2]
 runs = int(os.environ["RUNS"])
 mb = os.path.getsize(data) / 1e6
-
-def best(fn):
-    out = []
-    for _ in range(runs):
-        out.append(fn())
-    return min(out, key=lambda r: r[0]), min(out, key=lambda r: r[1])
 
 def cli():
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -53,12 +49,23 @@ def python(threads):
         return time.perf_counter() - t, time.process_time() - c
     return run
 
-rows = [("chronicle annotate --to json (CLI)", best(cli))]
-rows.append(("python annotate_batch threads=1", best(python(1))))
-rows.append((f"python annotate_batch threads=all ({os.cpu_count()})", best(python(None))))
-base_wall, base_cpu = rows[0][1][0][0], rows[0][1][1][1]
-print(f"{data}: {mb:.1f} MB gzip, best of {runs}")
-print(f"{'':44} {'wall s':>8} {'cpu s':>8} {'wall/CLI':>9} {'cpu/CLI':>8}")
-for name, ((wall, _), (_, cpu)) in rows:
-    print(f"{name:44} {wall:8.2f} {cpu:8.2f} {wall / base_wall:9.2f} {cpu / base_cpu:8.2f}")
+tools = [("chronicle annotate --to json (CLI)", cli),
+         (f"python annotate_batch threads=all ({os.cpu_count()})", python(None)),
+         ("python annotate_batch threads=1", python(1))]
+start_load = os.getloadavg()
+results = {name: [] for name, _ in tools}
+for _ in range(runs):
+    for name, fn in tools:
+        results[name].append(fn())
+print(f"{data}: {mb:.1f} MB gzip, {runs} alternating rounds; load %.2f at the start, %.2f at the end"
+      % (start_load[0], os.getloadavg()[0]))
+print(f"{'':44} {'wall best':>9} {'median':>7} {'cpu best':>9} {'median':>7} {'wall/CLI':>9} {'cpu/CLI':>8}")
+stats = {}
+for name, r in results.items():
+    walls, cpus = [w for w, _ in r], [c for _, c in r]
+    stats[name] = (min(walls), statistics.median(walls), min(cpus), statistics.median(cpus))
+base = stats[tools[0][0]]
+for name, (wb, wm, cb, cm) in stats.items():
+    print(f"{name:44} {wb:9.2f} {wm:7.2f} {cb:9.2f} {cm:7.2f} {wb / base[0]:9.2f} {cb / base[2]:8.2f}")
+print("(ratios: best against best; medians in the columns)")
 PY

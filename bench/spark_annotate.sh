@@ -15,9 +15,20 @@
 # has started; session start and the first job (cold JVM) are printed apart.
 # Rounds alternate the tools so that load from neighbours hits both alike.
 #
+# Spark runs with `chronicle.spark.recommended_conf()` (the settings
+# docs/SCALE.md recommends: Arrow batches of 1,000 rows, snappy, Parquet v2
+# pages without dictionaries); CONF=stock drops the writer settings to
+# compare with Spark's own Parquet defaults, and STOCK=1 adds a variant in
+# the same session that writes with Spark's defaults (dictionaries, v1
+# pages), alternated with the others. Both tools write snappy.
+#
 #   RUNS=3           timed rounds (best and median are printed)
 #   REPLICATE=1      use the articles N times over (ids made unique), for both
 #   SPARK_INPUT=both parquet, jsonl or both
+#   CONF=recommended recommended or stock (Spark's Parquet writer defaults)
+#   SPARK_CONF=      extra settings, "key=value,key=value"
+#   STOCK=0          1: also time Parquet in -> Parquet with Spark's writer defaults
+#   THREADS=1        Rust threads per Spark task (annotate_dataframe threads=)
 #   BATCH=1000       spark.sql.execution.arrow.maxRecordsPerBatch
 #   PHASES=1         also time Spark's read alone and read+annotate without
 #                    the Parquet write (noop sink)
@@ -33,7 +44,8 @@ if [ ! -f "$DATA" ]; then echo "skip: $DATA not found (../shared/data beside the
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 RUNS=${RUNS:-3} REPLICATE=${REPLICATE:-1} SPARK_INPUT=${SPARK_INPUT:-both} BATCH=${BATCH:-1000} \
-PHASES=${PHASES:-0} EVENTLOG=${EVENTLOG:-} SPLIT_BYTES=${SPLIT_BYTES:-} \
+PHASES=${PHASES:-0} EVENTLOG=${EVENTLOG:-} SPLIT_BYTES=${SPLIT_BYTES:-} CONF=${CONF:-recommended} \
+SPARK_CONF=${SPARK_CONF:-} THREADS=${THREADS:-1} STOCK=${STOCK:-0} \
     "$VENV/bin/python" - "$DATA" "$BIN" "$WORK" <<'PY'
 import gzip, json, os, resource, statistics, subprocess, sys, time
 
@@ -41,6 +53,9 @@ data, binary, work = sys.argv[1:4]
 runs, replicate = int(os.environ["RUNS"]), int(os.environ["REPLICATE"])
 variants = ["parquet", "jsonl"] if os.environ["SPARK_INPUT"] == "both" else [os.environ["SPARK_INPUT"]]
 batch, phases, eventlog = int(os.environ["BATCH"]), os.environ["PHASES"] == "1", os.environ["EVENTLOG"]
+threads = int(os.environ["THREADS"])
+if os.environ["STOCK"] == "1":
+    variants.append("stock")
 TICK = os.sysconf("SC_CLK_TCK")
 
 
@@ -95,6 +110,15 @@ docs, mb = len(ids), sum(len(t.encode()) for t in texts if t) / 1e6
 del source, ids, dates, texts, table
 
 
+sizes = {}
+
+
+def parquet_bytes(path):
+    if os.path.isfile(path):
+        return os.path.getsize(path)
+    return sum(os.path.getsize(os.path.join(path, f)) for f in os.listdir(path) if f.endswith(".parquet"))
+
+
 def cli():
     out = os.path.join(work, "cli.parquet")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -103,6 +127,7 @@ def cli():
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    sizes["cli"] = parquet_bytes(out)
     os.remove(out)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -110,11 +135,20 @@ def cli():
 os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 t = time.perf_counter()
 from pyspark.sql import SparkSession
-from chronicle.spark import annotate_dataframe
+from chronicle.spark import annotate_dataframe, recommended_conf
 
+conf = recommended_conf()
+if os.environ["CONF"] == "stock":
+    conf = {k: v for k, v in conf.items() if not k.startswith("spark.hadoop.")}
+elif os.environ["CONF"] != "recommended":
+    sys.exit(f"CONF is recommended or stock, not {os.environ['CONF']!r}")
+conf["spark.sql.execution.arrow.maxRecordsPerBatch"] = str(batch)
+for kv in filter(None, os.environ["SPARK_CONF"].split(",")):
+    k, _, v = kv.partition("=")
+    conf[k.strip()] = v.strip()
 builder = (SparkSession.builder.master("local[2]").appName("chronicle-bench")
            .config("spark.ui.enabled", "false").config("spark.driver.memory", "2g")
-           .config("spark.sql.execution.arrow.maxRecordsPerBatch", str(batch)))
+           .config(map=conf))
 if os.environ.get("SPLIT_BYTES"):
     # Smaller input splits: more tasks than cores, so one slow split does not
     # leave a core idle at the end of the job.
@@ -130,7 +164,7 @@ startup = time.perf_counter() - t
 
 
 def read(variant):
-    if variant == "parquet":
+    if variant in ("parquet", "stock"):
         return spark.read.parquet(parquet)
     return spark.read.schema("id string, date string, text string").json(jsonl)
 
@@ -143,9 +177,14 @@ def timed(fn):
 
 def job(variant):
     out = os.path.join(work, "spark.parquet")
-    result = timed(lambda: annotate_dataframe(read(variant)).write.mode("overwrite").parquet(out))
+    # "stock": Spark's own writer defaults for this write only (the options
+    # override the session's spark.hadoop.* settings).
+    options = {"parquet.writer.version": "PARQUET_1_0", "parquet.enable.dictionary": "true"} if variant == "stock" else {}
+    result = timed(lambda: annotate_dataframe(read(variant), threads=threads)
+                   .write.options(**options).mode("overwrite").parquet(out))
     n = spark.read.parquet(out).count()
     assert n == docs, (n, docs)
+    sizes[variant] = parquet_bytes(out)
     return result
 
 
@@ -161,21 +200,24 @@ if phases:
     for v in variants:
         extra[f"{v}: read only"] = [timed(lambda: read(v).write.format("noop").mode("overwrite").save()) for _ in range(runs)]
         extra[f"{v}: read+annotate, no write"] = [
-            timed(lambda: annotate_dataframe(read(v)).write.format("noop").mode("overwrite").save())
+            timed(lambda: annotate_dataframe(read(v), threads=threads).write.format("noop").mode("overwrite").save())
             for _ in range(runs)]
 spark.stop()
 
 print(f"{docs} rows ({data} x{replicate}), {mb:.1f} MB of text, {os.cpu_count()} cores, "
-      f"{runs} rounds, maxRecordsPerBatch {batch}; {load()} at the end")
+      f"{runs} rounds, maxRecordsPerBatch {batch}, threads {threads}; {load()} at the end")
+print("spark conf: " + ", ".join(f"{k}={v}" for k, v in sorted(conf.items())))
 print(f"{'':44} {'wall best':>9} {'median':>7} {'cpu best':>9} {'median':>7} {'docs/cpu-s':>10}")
 names = {"cli": "CLI annotate jsonl -> parquet",
          "parquet": "spark local[2] parquet -> parquet",
-         "jsonl": "spark local[2] jsonl -> parquet"}
+         "jsonl": "spark local[2] jsonl -> parquet",
+         "stock": "spark parquet -> parquet, stock writer"}
 rows = [(names[k], r) for k, r in results.items()] + list(extra.items())
 for name, r in rows:
     walls, cpus = [w for w, _ in r], [c for _, c in r]
     print(f"{name:44} {min(walls):9.2f} {statistics.median(walls):7.2f} {min(cpus):9.2f} "
           f"{statistics.median(cpus):7.2f} {docs / min(cpus):10.1f}")
+print("output: " + ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in sizes.items()) + " of Parquet (snappy)")
 base = results["cli"]
 for v in variants:
     r = results[v]

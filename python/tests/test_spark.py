@@ -13,7 +13,7 @@ import pytest
 pyspark = pytest.importorskip("pyspark", reason="pyspark is not installed (pip install pyspark)")
 pq = pytest.importorskip("pyarrow.parquet")
 
-from chronicle.spark import annotate_dataframe, spark_schema  # noqa: E402
+from chronicle.spark import annotate_dataframe, parquet_options, recommended_conf, spark_schema  # noqa: E402
 from conftest import ROOT, cli_json, run_cli, t17_records, write_jsonl  # noqa: E402
 from test_arrow import compare  # noqa: E402
 
@@ -31,9 +31,12 @@ def spark():
 
     # Workers must run this interpreter (the venv with the wheel), not `python3`.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    # The recommended settings, so that the files checked below (Parquet v2
+    # pages, no dictionaries) are the ones users get.
     session = (
         SparkSession.builder.master("local[2]")
         .appName("chronicle-test")
+        .config(map=recommended_conf())
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.driver.memory", "2g")
@@ -41,6 +44,14 @@ def spark():
     )
     yield session
     session.stop()
+
+
+def test_recommended_conf_carries_the_writer_options():
+    conf = recommended_conf()
+    assert conf["spark.sql.parquet.compression.codec"] == "snappy"
+    assert int(conf["spark.sql.execution.arrow.maxRecordsPerBatch"]) > 0
+    for key, value in parquet_options().items():
+        assert conf[f"spark.hadoop.{key}"] == value
 
 
 def test_schema_converts(spark):
@@ -57,6 +68,14 @@ def test_spark_job_matches_cli_and_ingests(spark, tmp_path):
 
     table = pq.read_table(out_dir)
     assert table.num_rows == len(rows)
+    # The session's writer options reached the files: v2 pages, no dictionaries.
+    part = next(out_dir.glob("part-*.parquet"))
+    encodings = set()
+    meta = pq.ParquetFile(part).metadata
+    for i in range(meta.num_columns):
+        encodings.update(meta.row_group(0).column(i).encodings)
+    assert "RLE_DICTIONARY" not in encodings and "PLAIN_DICTIONARY" not in encodings, encodings
+    assert "DELTA_BINARY_PACKED" in encodings, encodings
     by_id = {r["id"]: r for r in table.to_pylist()}
 
     # Bad rows: an error each, and the job went on.

@@ -98,6 +98,10 @@ pub enum Command {
         /// Replace stored documents whose id matches but whose text differs.
         #[arg(long)]
         replace: bool,
+        /// Leave entity timelines and conflicts to be computed by the first
+        /// query that needs them (faster bulk loads).
+        #[arg(long)]
+        no_precompute: bool,
     },
     /// Full-text search over the store (BM25; "quoted phrases" supported).
     Search {

@@ -15,6 +15,11 @@
 //! KB and the precomputed timeline and conflict answers up to date, and
 //! reports how long that took; with `--lazy` only the sample's answers are
 //! computed, by a first (separately timed) pass of queries.
+//!
+//! `kb_bench cold DST [SAMPLES]` times computing (and storing) the
+//! timeline of each sampled entity from its reports, fresh or not: the
+//! cost of a cold first query. `kb_bench precompute DST` stales every
+//! precomputed answer and times bringing them all up to date.
 
 use std::path::Path;
 use std::time::Instant;
@@ -42,9 +47,16 @@ fn main() -> Result<(), BoxError> {
                 .unwrap_or(100);
             query(Path::new(&args[1]), samples, lazy)
         }
-        _ => {
-            Err("usage: kb_bench generate SRC DST N | kb_bench query DST [SAMPLES] [--lazy]".into())
+        Some("cold") if args.len() >= 2 => {
+            let samples = args.get(2).map(|s| s.parse()).transpose()?.unwrap_or(100);
+            cold(Path::new(&args[1]), samples)
         }
+        Some("precompute") if args.len() == 2 => precompute_all(Path::new(&args[1])),
+        _ => Err(
+            "usage: kb_bench generate SRC DST N | kb_bench query DST [SAMPLES] [--lazy] \
+                 | kb_bench cold DST [SAMPLES] | kb_bench precompute DST"
+                .into(),
+        ),
     }
 }
 
@@ -135,6 +147,89 @@ fn generate(src: &Path, dst: &Path, n: usize) -> Result<(), BoxError> {
     Ok(())
 }
 
+/// `samples` entities drawn with probability proportional to their
+/// mentions, without replacement (the same on every run of one store).
+fn sample(store: &Store, samples: usize) -> Result<Vec<chronicle_store::EntityRecord>, BoxError> {
+    let stats = store.stats()?;
+    // Every entity with its weight; Efraimidis–Spirakis keys give a
+    // weighted sample without replacement.
+    let all = store.entities(None, usize::MAX >> 1)?;
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut keyed: Vec<(f64, &chronicle_store::EntityRecord)> = all
+        .iter()
+        .map(|e| {
+            let u = rng.next_f64().max(1e-12);
+            (u.powf(1.0 / (e.mentions.max(1) as f64)), e)
+        })
+        .collect();
+    keyed.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let sample: Vec<&chronicle_store::EntityRecord> =
+        keyed.iter().take(samples).map(|(_, e)| *e).collect();
+    println!(
+        "store: {} documents, {} entities; sample of {} (mentions: max {}, median {})",
+        stats.docs,
+        all.len(),
+        sample.len(),
+        sample.iter().map(|e| e.mentions).max().unwrap_or(0),
+        {
+            let mut m: Vec<u64> = sample.iter().map(|e| e.mentions).collect();
+            m.sort_unstable();
+            m.get(m.len() / 2).copied().unwrap_or(0)
+        }
+    );
+    Ok(sample.into_iter().cloned().collect())
+}
+
+fn cold(dir: &Path, samples: usize) -> Result<(), BoxError> {
+    let store = Store::open(dir)?;
+    store.kb_refresh()?;
+    let sample = sample(&store, samples)?;
+    let mut times = Vec::with_capacity(sample.len());
+    let mut worst = (0.0, String::new(), 0);
+    let started = Instant::now();
+    for e in &sample {
+        let t = Instant::now();
+        let items = chronicle_query::recompute_timeline(&store, e.id)?.unwrap_or(0);
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        if ms > worst.0 {
+            worst = (ms, e.canonical.clone(), items);
+        }
+        times.push(ms);
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "cold timeline (compute + store) p50 {:.1} ms  p99 {:.1} ms  max {:.1} ms ({}, {} items); {:.1} s in all",
+        percentile(&times, 50.0),
+        percentile(&times, 99.0),
+        worst.0,
+        worst.1,
+        worst.2,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn precompute_all(dir: &Path) -> Result<(), BoxError> {
+    let store = Store::open(dir)?;
+    store.kb_refresh()?;
+    store.stale_answers()?;
+    let t = Instant::now();
+    let mut timelines_done = 0.0;
+    let pre = chronicle_query::precompute_with(&store, &mut |done, total| {
+        if done == total {
+            timelines_done = t.elapsed().as_secs_f64();
+        }
+    })?;
+    let all = t.elapsed().as_secs_f64();
+    println!(
+        "full precompute: {all:.1} s ({} timelines in {timelines_done:.1} s, conflicts {} in {:.1} s)",
+        pre.timelines,
+        pre.conflicts,
+        all - timelines_done
+    );
+    Ok(())
+}
+
 /// A small deterministic generator (xorshift64*): the sample is the same
 /// on every run of the same store.
 struct Rng(u64);
@@ -172,33 +267,8 @@ fn query(dir: &Path, samples: usize, lazy: bool) -> Result<(), BoxError> {
             t.elapsed().as_secs_f64()
         );
     }
-    let stats = store.stats()?;
-    // Every entity with its weight; Efraimidis–Spirakis keys give a
-    // weighted sample without replacement.
-    let all = store.entities(None, usize::MAX >> 1)?;
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let mut keyed: Vec<(f64, &chronicle_store::EntityRecord)> = all
-        .iter()
-        .map(|e| {
-            let u = rng.next_f64().max(1e-12);
-            (u.powf(1.0 / (e.mentions.max(1) as f64)), e)
-        })
-        .collect();
-    keyed.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let sample: Vec<&chronicle_store::EntityRecord> =
-        keyed.iter().take(samples).map(|(_, e)| *e).collect();
-    println!(
-        "store: {} documents, {} entities; sample of {} (mentions: max {}, median {})",
-        stats.docs,
-        all.len(),
-        sample.len(),
-        sample.iter().map(|e| e.mentions).max().unwrap_or(0),
-        {
-            let mut m: Vec<u64> = sample.iter().map(|e| e.mentions).collect();
-            m.sort_unstable();
-            m.get(m.len() / 2).copied().unwrap_or(0)
-        }
-    );
+    let sample_owned = sample(&store, samples)?;
+    let sample: Vec<&chronicle_store::EntityRecord> = sample_owned.iter().collect();
     let opts = TimelineOptions {
         dates: DateFilter::default(),
         limit: 200,

@@ -37,8 +37,8 @@ pub use table_export::{
     ColumnType, CsvSink, ExportError, RowSink, Table, LIST_SEP,
 };
 pub use timeline::{
-    timeline, timeline_summary, SummaryItem, SummarySentence, Timeline, TimelineItem,
-    TimelineOptions, TimelineSummary,
+    recompute_timeline, timeline, timeline_summary, SummaryItem, SummarySentence, Timeline,
+    TimelineItem, TimelineOptions, TimelineSummary,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -98,6 +98,9 @@ impl From<&Provenance> for Source {
     }
 }
 
+/// Documents cached during [`precompute`] (some tens of MB).
+const PRECOMPUTE_DOC_CACHE: usize = 8192;
+
 /// What [`precompute`] computed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PrecomputeReport {
@@ -115,8 +118,26 @@ pub struct PrecomputeReport {
 /// # Errors
 /// Store errors.
 pub fn precompute(store: &Store) -> Result<PrecomputeReport> {
+    precompute_with(store, &mut |_, _| {})
+}
+
+/// [`precompute`], telling `progress(done, total)` how many of the stale
+/// timelines are computed after each batch.
+///
+/// # Errors
+/// Store errors.
+pub fn precompute_with(
+    store: &Store,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<PrecomputeReport> {
     store.kb_refresh()?;
-    let timelines = timeline::precompute(store, 256)?;
+    // Entities share articles: a larger document cache while going
+    // through all of them reads each article about once.
+    let cache = store.doc_cache_size();
+    store.set_doc_cache(PRECOMPUTE_DOC_CACHE);
+    let timelines = timeline::precompute(store, 256, progress);
+    store.set_doc_cache(cache);
+    let timelines = timelines?;
     let conflicts = conflicts::precompute(store)?;
     Ok(PrecomputeReport {
         timelines,

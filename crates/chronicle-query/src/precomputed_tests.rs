@@ -170,3 +170,117 @@ fn a_limited_timeline_reads_at_most_limit_plus_one_rows() {
         .unwrap();
     assert_eq!(two, all[..2].to_vec());
 }
+
+#[test]
+fn a_refresh_during_a_precompute_leaves_answers_stale_never_wrong() {
+    let (dir, store) = sessions_store();
+    store.kb_refresh().unwrap();
+    let before = store.stale_timelines().unwrap().len();
+    assert!(before > 0);
+    // Documents land and the KB is refreshed after the precompute read the
+    // generation and before it stores its first batch (as a concurrent
+    // ingest would, or a kill and a later ingest).
+    let mut injected = false;
+    let report = crate::precompute_with(&store, &mut |done, _| {
+        if done == 0 && !injected {
+            injected = true;
+            let mut w = Writer::open(dir.path(), "test").unwrap();
+            w.write_batch(&more_docs(), false).unwrap();
+            w.finish().unwrap();
+            drop(w);
+            store.kb_refresh().unwrap();
+        }
+    })
+    .unwrap();
+    assert!(injected);
+    assert_eq!(report.timelines, 0, "computed under an old KB: not stored");
+    assert!(!store.stale_timelines().unwrap().is_empty());
+    // Whatever is stored answers like the query-time computation.
+    assert_same(&store);
+    let report = precompute(&store).unwrap();
+    assert_eq!(report.timelines, 0, "the queries above computed the rest");
+    assert!(store.stale_timelines().unwrap().is_empty());
+}
+
+/// Stored items leave out what they can derive; what a query returns is
+/// unchanged, and rows written in the earlier, fuller shape still read.
+#[test]
+fn compact_rows_read_back_as_the_items_and_full_rows_still_read() {
+    let (_d, store) = sessions_store();
+    precompute(&store).unwrap();
+    let e = store.resolve_entity("Jeff Sessions").unwrap().unwrap();
+    let rows = store
+        .timeline_rows(e.id, &Default::default(), |_| true, 1000)
+        .unwrap();
+    assert!(rows.iter().all(|r| !r.body.contains("\"sources\"")));
+    assert!(rows.iter().all(|r| !r.body.contains("\"negated\":false")));
+    let want = timeline(&store, "Jeff Sessions", &TimelineOptions::default()).unwrap();
+    // The same items written the earlier way: sources listed, defaults written.
+    let full: Vec<chronicle_store::TimelineRow> = rows
+        .iter()
+        .map(|r| {
+            let mut v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+            let docs: Vec<serde_json::Value> = v["provenance"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["doc"].clone())
+                .collect();
+            v["sources"] = serde_json::Value::Array(docs);
+            v["negated"] = v.get("negated").cloned().unwrap_or(false.into());
+            v["participants"] = v
+                .get("participants")
+                .cloned()
+                .unwrap_or(serde_json::json!([]));
+            v["speaker"] = v.get("speaker").cloned().unwrap_or(serde_json::Value::Null);
+            chronicle_store::TimelineRow {
+                body: v.to_string(),
+                ..r.clone()
+            }
+        })
+        .collect();
+    let gen = store.kb_generation().unwrap();
+    assert!(store.put_timeline(e.id, gen, &full).unwrap());
+    assert_eq!(
+        timeline(&store, "Jeff Sessions", &TimelineOptions::default()).unwrap(),
+        want
+    );
+}
+
+/// Small batches: the same answers as the query-time computation,
+/// progress after each batch, and a refresh before the first batch
+/// stores nothing.
+#[test]
+fn a_precompute_in_small_batches_stores_the_same_answers() {
+    let (dir, store) = sessions_store();
+    store.kb_refresh().unwrap();
+    let stale = store.stale_timelines().unwrap().len();
+    assert!(stale > 3, "{stale}");
+    let mut seen = Vec::new();
+    let done = timeline::precompute(&store, 3, &mut |d, _| seen.push(d)).unwrap();
+    assert_eq!(done, stale);
+    assert!(
+        seen.len() > 2 && seen.windows(2).all(|w| w[0] < w[1]),
+        "{seen:?}"
+    );
+    assert!(store.stale_timelines().unwrap().is_empty());
+    assert_same(&store);
+
+    let mut w = Writer::open(dir.path(), "test").unwrap();
+    w.write_batch(&more_docs(), false).unwrap();
+    w.finish().unwrap();
+    drop(w);
+    store.kb_refresh().unwrap();
+    let mut injected = false;
+    let done = timeline::precompute(&store, 3, &mut |d, _| {
+        if d == 0 && !injected {
+            injected = true;
+            store.stale_answers().unwrap();
+        }
+    })
+    .unwrap();
+    assert_eq!(done, 0, "computed under an old generation: not stored");
+    let done = timeline::precompute(&store, 3, &mut |_, _| {}).unwrap();
+    assert!(done > 0);
+    assert_same(&store);
+}

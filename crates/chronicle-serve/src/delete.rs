@@ -20,7 +20,7 @@ pub async fn delete_document(
     }
     let _guard = s.ingest_lock.lock().await;
     let state = Arc::clone(&s);
-    tokio::task::spawn_blocking(move || {
+    let answer = tokio::task::spawn_blocking(move || {
         // Nothing is annotated here, so the annotator name is never stored.
         let mut writer = Writer::open(&state.config.store, "chronicle serve delete")?;
         let found = writer.delete(std::slice::from_ref(&id))?;
@@ -31,5 +31,9 @@ pub async fn delete_document(
         }
     })
     .await
-    .map_err(|e| ServeError::Internal(format!("delete task failed: {e}")))?
+    .map_err(|e| ServeError::Internal(format!("delete task failed: {e}")))?;
+    if answer.is_ok() {
+        s.precompute_in_background();
+    }
+    answer
 }

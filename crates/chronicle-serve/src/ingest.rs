@@ -68,7 +68,7 @@ pub async fn ingest(
     let replace = p.replace.unwrap_or(false);
     let _guard = s.ingest_lock.lock().await;
     let state = Arc::clone(&s);
-    tokio::task::spawn_blocking(move || {
+    let answer = tokio::task::spawn_blocking(move || {
         let pipeline = state.pipeline.get_or_init(|| {
             chronicle_annotate::pipeline(chronicle_annotate::Layers::ALL).map_err(|e| e.to_string())
         });
@@ -112,5 +112,9 @@ pub async fn ingest(
         })))
     })
     .await
-    .map_err(|e| ServeError::Internal(format!("ingest task failed: {e}")))?
+    .map_err(|e| ServeError::Internal(format!("ingest task failed: {e}")))?;
+    if answer.is_ok() {
+        s.precompute_in_background();
+    }
+    answer
 }

@@ -59,9 +59,33 @@ pub(crate) struct AppState {
     pub pipeline: OnceLock<Result<Pipeline, String>>,
     /// One HTTP ingest at a time.
     pub ingest_lock: tokio::sync::Mutex<()>,
+    /// One background precompute at a time; the next one picks up what
+    /// went stale meanwhile.
+    pub precompute_lock: Mutex<()>,
 }
 
 impl AppState {
+    /// Precomputes, on the blocking pool and after the response has gone,
+    /// the answers an ingest or a delete staled, as `chronicle ingest`
+    /// does, so that later queries stay warm; a query that comes first
+    /// computes what it needs itself. A refresh in between only leaves
+    /// answers stale (they are stored under the generation they were
+    /// computed at), so no lock against writers is needed.
+    pub fn precompute_in_background(self: &Arc<Self>) {
+        let state = Arc::clone(self);
+        tokio::task::spawn_blocking(move || {
+            let Ok(_one) = state.precompute_lock.lock() else {
+                return;
+            };
+            let done = Store::open(&state.config.store)
+                .map_err(chronicle_query::QueryError::from)
+                .and_then(|s| chronicle_query::precompute(&s));
+            if let Err(e) = done {
+                eprintln!("warning: precomputing answers: {e}");
+            }
+        });
+    }
+
     /// Runs `f` with a store handle on the blocking pool.
     pub async fn with_store<T, F>(self: &Arc<Self>, f: F) -> Result<T, ServeError>
     where
@@ -111,6 +135,7 @@ pub fn app(config: Config) -> Result<Router, ServeError> {
         pool: Mutex::new(vec![store]),
         pipeline: OnceLock::new(),
         ingest_lock: tokio::sync::Mutex::new(()),
+        precompute_lock: Mutex::new(()),
     });
     Ok(Router::new()
         .route("/", get(pages::index))

@@ -180,6 +180,21 @@ impl Store {
         generation(self.connection())
     }
 
+    /// Marks every precomputed answer stale (the next query or
+    /// precompute recomputes them): for a new way of computing them, and
+    /// for benchmarks of the cold path.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn stale_answers(&self) -> Result<()> {
+        let conn = self.connection();
+        let tx =
+            rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+        invalidate(&tx, None)?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Whether entity `id` has a precomputed timeline for the current KB.
     ///
     /// # Errors

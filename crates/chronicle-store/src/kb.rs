@@ -762,6 +762,17 @@ impl Store {
     /// Database errors.
     pub fn entity(&self, id: i64) -> Result<Option<EntityRecord>> {
         self.kb_refresh()?;
+        self.entity_as_stored(id)
+    }
+
+    /// The entity with id `id` as the KB has it, without first bringing
+    /// the KB up to date: for bulk work right after a refresh, where a
+    /// check per entity (it reads the alias file) would cost more than the
+    /// lookup.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn entity_as_stored(&self, id: i64) -> Result<Option<EntityRecord>> {
         Ok(self
             .connection()
             .prepare_cached(&format!(

@@ -8,10 +8,14 @@
 //! first N of every name of the entity are read off the index, merged, and
 //! only those rows are completed. Document texts are read once per
 //! document and sliced here rather than in SQL, which would read the whole
-//! text again for every row.
+//! text again for every row; a bounded cache on the [`Store`] keeps them
+//! across calls (entities that share articles, a bulk precompute), which
+//! is sound because a document key's text and layers never change
+//! (replacement and re-annotation store under a new key).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -74,33 +78,69 @@ impl DocLayers {
     }
 }
 
-/// Documents read so far, by key.
-struct Docs<'c> {
-    conn: &'c Connection,
-    cache: HashMap<i64, Rc<DocInfo>>,
-    layers: HashMap<i64, Rc<DocLayers>>,
+/// Documents read recently, by key, at most `cap` of each kind (emptied
+/// when full: cheaper than tracking recency, and a bulk precompute moves
+/// on through the store anyway).
+pub(crate) struct DocCache {
+    cap: usize,
+    info: HashMap<i64, Arc<DocInfo>>,
+    layers: HashMap<i64, Arc<DocLayers>>,
 }
 
-impl<'c> Docs<'c> {
-    fn new(conn: &'c Connection) -> Docs<'c> {
-        Docs {
-            conn,
-            cache: HashMap::new(),
+/// Documents kept by default: a few hub entities' worth of articles.
+pub(crate) const DOC_CACHE: usize = 2048;
+
+impl DocCache {
+    pub(crate) fn new(cap: usize) -> DocCache {
+        DocCache {
+            cap,
+            info: HashMap::new(),
             layers: HashMap::new(),
         }
     }
 
-    fn layers(&mut self, key: i64) -> Result<Rc<DocLayers>> {
-        if let Some(l) = self.layers.get(&key) {
+    pub(crate) fn cap(&self) -> usize {
+        self.cap
+    }
+
+    fn keep<T>(cap: usize, map: &mut HashMap<i64, Arc<T>>, key: i64, v: &Arc<T>) {
+        if cap == 0 {
+            return;
+        }
+        if map.len() >= cap {
+            map.clear();
+        }
+        map.insert(key, v.clone());
+    }
+}
+
+/// Documents read through the store's cache.
+struct Docs<'c> {
+    conn: &'c Connection,
+    cache: &'c RefCell<DocCache>,
+}
+
+impl<'c> Docs<'c> {
+    fn new(store: &'c Store) -> Docs<'c> {
+        Docs {
+            conn: store.connection(),
+            cache: store.doc_cache(),
+        }
+    }
+
+    fn layers(&mut self, key: i64) -> Result<Arc<DocLayers>> {
+        if let Some(l) = self.cache.borrow().layers.get(&key) {
             return Ok(l.clone());
         }
-        let l = Rc::new(DocLayers::read(self.conn, key)?);
-        self.layers.insert(key, l.clone());
+        let l = Arc::new(DocLayers::read(self.conn, key)?);
+        let mut c = self.cache.borrow_mut();
+        let cap = c.cap;
+        DocCache::keep(cap, &mut c.layers, key, &l);
         Ok(l)
     }
 
-    fn get(&mut self, key: i64) -> Result<Option<Rc<DocInfo>>> {
-        if let Some(d) = self.cache.get(&key) {
+    fn get(&mut self, key: i64) -> Result<Option<Arc<DocInfo>>> {
+        if let Some(d) = self.cache.borrow().info.get(&key) {
             return Ok(Some(d.clone()));
         }
         let doc = self
@@ -117,9 +157,11 @@ impl<'c> Docs<'c> {
                 })
             })
             .optional()?
-            .map(Rc::new);
+            .map(Arc::new);
         if let Some(d) = &doc {
-            self.cache.insert(key, d.clone());
+            let mut c = self.cache.borrow_mut();
+            let cap = c.cap;
+            DocCache::keep(cap, &mut c.info, key, d);
         }
         Ok(doc)
     }
@@ -163,9 +205,11 @@ fn prov(doc: &DocInfo, start: i64, end: i64) -> Provenance {
 }
 
 /// Range conditions on a `date` column holding '' for undated documents
-/// (which no bound admits), parameters `?3` (from) and `?4` (to).
+/// (which no bound admits), parameters `?3` (from) and `?4` (to). A prefix
+/// test rather than `LIKE ?4 || '%'`: SQLite recompiles a statement whose
+/// LIKE pattern is a parameter every time it is bound.
 const RANGE: &str = "(?3 IS NULL OR date >= ?3)
-     AND (?4 IS NULL OR (date <> '' AND (date <= ?4 OR date LIKE ?4 || '%')))";
+     AND (?4 IS NULL OR (date <> '' AND (date <= ?4 OR substr(date, 1, length(?4)) = ?4)))";
 
 impl Store {
     /// The first `limit` keys of each `(a, b)` list of `sql`, merged in
@@ -209,7 +253,7 @@ impl Store {
             "SELECT date, doc, start, idx FROM kb_occ WHERE canonical = ?1 AND label = ?2 AND {RANGE}
              ORDER BY date, doc, start LIMIT ?5"
         );
-        let mut docs = Docs::new(conn);
+        let mut docs = Docs::new(self);
         // Mentions outside every sentence are left out, so a list may have
         // to be read further than `limit`.
         let mut fetch = limit.max(1);
@@ -260,7 +304,7 @@ impl Store {
     /// sentence containing the event's start (or one without a sentence).
     pub(crate) fn events_by_keys(&self, keys: &[(i64, i64)]) -> Result<Vec<EventRow>> {
         let conn = self.connection();
-        let mut docs = Docs::new(conn);
+        let mut docs = Docs::new(self);
         let mut event = conn.prepare_cached(
             "SELECT kind, trigger, start, end, date, negated FROM events WHERE doc = ?1 AND idx = ?2",
         )?;
@@ -336,7 +380,7 @@ impl Store {
              ORDER BY date, doc, start LIMIT ?5"
         );
         let (keys, _) = self.first_keys(&sql, &names, range, limit.max(1))?;
-        let mut docs = Docs::new(conn);
+        let mut docs = Docs::new(self);
         let mut quote = conn.prepare_cached(
             "SELECT start, end, kind, speaker, cue, parts FROM quotes WHERE doc = ?1 AND idx = ?2",
         )?;

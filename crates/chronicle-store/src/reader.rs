@@ -12,7 +12,12 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 use crate::fulltext::{self, Fields};
+use crate::occurrences::{DocCache, DOC_CACHE};
 use crate::{layers, schema, Result, StoreError};
+use std::cell::RefCell;
+
+/// Prepared statements a [`Store`] keeps.
+const STATEMENTS: usize = 128;
 
 /// A read view of a store. Works while another process writes to it.
 pub struct Store {
@@ -21,6 +26,7 @@ pub struct Store {
     index: Index,
     reader: IndexReader,
     fields: Fields,
+    docs: RefCell<DocCache>,
 }
 
 /// A full-text query.
@@ -78,6 +84,9 @@ impl Store {
     /// I/O and database errors, or a store of a newer format.
     pub fn open(dir: &Path) -> Result<Store> {
         let conn = schema::open(dir)?;
+        // One timeline computation alone uses more than the default 16
+        // cached statements; evicting them re-parses SQL for every entity.
+        conn.set_prepared_statement_cache_capacity(STATEMENTS);
         let (index, fields) = fulltext::open(dir)?;
         let reader = index
             .reader_builder()
@@ -89,7 +98,25 @@ impl Store {
             index,
             reader,
             fields,
+            docs: RefCell::new(DocCache::new(DOC_CACHE)),
         })
+    }
+
+    /// Keeps up to `docs` recently read documents (text and layers) in
+    /// memory for the KB queries (0 turns the cache off); a bulk
+    /// precompute raises it. Documents never change under their key, so
+    /// the cache cannot serve a stale one.
+    pub fn set_doc_cache(&self, docs: usize) {
+        *self.docs.borrow_mut() = DocCache::new(docs);
+    }
+
+    /// How many documents the KB query cache keeps.
+    pub fn doc_cache_size(&self) -> usize {
+        self.docs.borrow().cap()
+    }
+
+    pub(crate) fn doc_cache(&self) -> &RefCell<DocCache> {
+        &self.docs
     }
 
     /// The store directory.

@@ -41,14 +41,20 @@ pub fn run(args: Cli) -> anyhow::Result<ExitCode> {
             store,
             input,
             replace,
+            no_precompute,
         } if input.from == Some(crate::cli::InputFormat::Parquet) => {
-            ingest_parquet::run(&store.store, &input, replace)
+            let code = ingest_parquet::run(&store.store, &input, replace)?;
+            if !no_precompute {
+                ingest::precompute_answers(&store.store);
+            }
+            Ok(code)
         }
         Command::Ingest {
             store,
             input,
             replace,
-        } => ingest::run(&store.store, &input, replace),
+            no_precompute,
+        } => ingest::run(&store.store, &input, replace, !no_precompute),
         Command::Search {
             store,
             query,
@@ -155,8 +161,18 @@ pub fn run(args: Cli) -> anyhow::Result<ExitCode> {
                 to: to.as_deref(),
             },
         ),
-        Command::Delete { store, ids } => delete::run(&store.store, &ids),
-        Command::Reannotate { store, all } => reannotate::run(&store.store, all),
+        // Both change what the KB holds: the answers they stale are
+        // precomputed so that the next query is warm.
+        Command::Delete { store, ids } => {
+            let code = delete::run(&store.store, &ids)?;
+            ingest::precompute_answers(&store.store);
+            Ok(code)
+        }
+        Command::Reannotate { store, all } => {
+            let code = reannotate::run(&store.store, all)?;
+            ingest::precompute_answers(&store.store);
+            Ok(code)
+        }
         Command::Serve {
             store,
             addr,

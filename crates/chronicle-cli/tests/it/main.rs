@@ -6,6 +6,7 @@ mod common;
 mod annotator_id;
 mod columnar;
 mod kb_maintenance;
+mod precompute;
 mod serve_kill;
 mod store_commands;
 mod timeline_summary;

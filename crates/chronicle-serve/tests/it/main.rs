@@ -185,7 +185,7 @@ fn page_assets_openapi_and_contacts_export() {
 
 #[test]
 fn ingest_validates_limits_and_respects_read_only() {
-    let (_d, addr) = server(false, 2048);
+    let (dir, addr) = server(false, 2048);
     let (status, body) = request(addr, "POST", "/api/ingest", b"{\"id\": \"x\", \"text\": \n");
     assert_eq!(status, 400, "{body}");
     assert!(
@@ -204,6 +204,17 @@ fn ingest_validates_limits_and_respects_read_only() {
     let (status, body) = request(addr, "GET", "/api/documents/c", b"");
     assert_eq!(status, 200, "{body}");
     assert_eq!(json(&body)["date"], "2017-03-04");
+    // The answers the ingest staled are precomputed after the response.
+    let store = chronicle_store::Store::open(dir.path()).unwrap();
+    let mut stale = store.stale_timelines().unwrap().len();
+    for _ in 0..600 {
+        if stale == 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        stale = store.stale_timelines().unwrap().len();
+    }
+    assert_eq!(stale, 0, "timelines left stale after a POST ingest");
 
     let (_d2, ro) = server(true, 2048);
     let (status, _) = request(ro, "POST", "/api/ingest", line);
