@@ -159,68 +159,26 @@ pub(crate) fn precompute(
     let gen = store.kb_generation()?;
     let stale = store.stale_timelines()?;
     progress(0, stale.len());
-    let sink = Sink {
-        store,
-        gen,
-        batch: batch.max(1),
-        total: stale.len(),
-    };
-    sink.drain(stale.iter().map(|&id| rows_of(store, id)), progress)
-}
-
-/// One entity's rows, `None` when it is gone. The caller has refreshed
-/// the KB; a refresh since then is caught when the rows are stored.
-fn rows_of(store: &Store, id: i64) -> Result<Option<(i64, Vec<TimelineRow>)>> {
-    match store.entity_as_stored(id)? {
-        Some(e) => Ok(Some((id, compute_rows(store, &e)?))),
-        None => Ok(None),
-    }
-}
-
-/// Stores computed timelines a batch per transaction.
-struct Sink<'a> {
-    store: &'a Store,
-    gen: i64,
-    batch: usize,
-    total: usize,
-}
-
-impl Sink<'_> {
-    /// Writes `rows` as they come; stops at the first error or when a
-    /// refresh has moved the generation on. Returns how many were stored.
-    fn drain(
-        &self,
-        rows: impl Iterator<Item = Result<Option<(i64, Vec<TimelineRow>)>>>,
-        progress: &mut dyn FnMut(usize, usize),
-    ) -> Result<usize> {
-        let mut done = 0;
-        let mut pending: Vec<(i64, Vec<TimelineRow>)> = Vec::with_capacity(self.batch);
-        for r in rows {
-            if let Some(x) = r? {
-                pending.push(x);
-            }
-            if pending.len() >= self.batch {
-                if !self.put(&pending)? {
-                    return Ok(done);
-                }
-                done += pending.len();
-                pending.clear();
-                progress(done, self.total);
+    let mut done = 0;
+    for chunk in stale.chunks(batch.max(1)) {
+        let mut computed: Vec<(i64, Vec<TimelineRow>)> = Vec::with_capacity(chunk.len());
+        for &id in chunk {
+            // The caller refreshed the KB; a refresh since then is caught
+            // when the rows are stored.
+            if let Some(e) = store.entity_as_stored(id)? {
+                computed.push((id, compute_rows(store, &e)?));
             }
         }
-        if !pending.is_empty() && self.put(&pending)? {
-            done += pending.len();
-            progress(done, self.total);
-        }
-        Ok(done)
-    }
-
-    /// `false` when a refresh came in between: what is left is stale again.
-    fn put(&self, pending: &[(i64, Vec<TimelineRow>)]) -> Result<bool> {
         let refs: Vec<(i64, &[TimelineRow])> =
-            pending.iter().map(|(id, r)| (*id, r.as_slice())).collect();
-        Ok(self.store.put_timelines(self.gen, &refs)?)
+            computed.iter().map(|(id, r)| (*id, r.as_slice())).collect();
+        if !store.put_timelines(gen, &refs)? {
+            // A refresh came in between: what is left is stale again.
+            break;
+        }
+        done += computed.len();
+        progress(done, stale.len());
     }
+    Ok(done)
 }
 
 /// The stored shape of a merged item. Every store holds millions of

@@ -3,10 +3,7 @@
 //! Reading and annotating run on the calling thread (annotation fanned out
 //! over rayon's pool); a writer thread stores finished batches, so disk
 //! work overlaps annotation. A bounded channel keeps at most a few batches
-//! in memory whatever the input size. After the KB refresh the answers it
-//! staled (entity timelines, conflicts) are precomputed, so that the first
-//! query after an ingest is as fast as any other; bulk loads can skip that
-//! and leave it to the queries or a later ingest.
+//! in memory whatever the input size.
 
 use std::ops::ControlFlow;
 use std::path::Path;
@@ -25,12 +22,7 @@ use crate::cli::InputArgs;
 /// Documents annotated and stored together (one SQLite transaction).
 const BATCH: usize = 256;
 
-pub fn run(
-    store: &Path,
-    input: &InputArgs,
-    replace: bool,
-    precompute: bool,
-) -> anyhow::Result<ExitCode> {
+pub fn run(store: &Path, input: &InputArgs, replace: bool) -> anyhow::Result<ExitCode> {
     let options = super::annotate::read_options(input)?;
     let pipeline = chronicle_annotate::pipeline(Layers::ALL).context("building the pipeline")?;
     let annotator = chronicle_annotate::annotator_id(&pipeline);
@@ -161,62 +153,9 @@ pub fn run(
         "ingested {}, duplicates {}, rejected {}",
         report.ingested, duplicates, rejected
     );
-    // After the summary: its figures are those of the ingest alone.
-    if precompute {
-        precompute_answers(store);
-    }
     Ok(if rejected > 0 || stop.load(Ordering::SeqCst) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// Refreshes the KB of `store` and precomputes the answers that went
-/// stale, with a progress bar on a terminal, and says how long it took.
-/// A failure only costs speed (queries compute what is missing), so it is
-/// a warning. Killed midway, the answers not yet stored stay stale: each
-/// batch is stored only under the KB generation it was computed at.
-pub fn precompute_answers(store: &Path) {
-    let started = std::time::Instant::now();
-    let result = Store::open(store)
-        .map_err(chronicle_query::QueryError::from)
-        .and_then(|s| {
-            let bar = bar("precomputing timelines");
-            let report = chronicle_query::precompute_with(&s, &mut |done, total| {
-                bar.set_length(total as u64);
-                bar.set_position(done as u64);
-            });
-            bar.finish_and_clear();
-            report
-        });
-    let secs = started.elapsed().as_secs_f64();
-    match result {
-        Ok(r) if r.timelines > 0 || r.conflicts => eprintln!(
-            "precomputed {} timelines{} in {secs:.1} s",
-            r.timelines,
-            if r.conflicts {
-                " and the conflicts"
-            } else {
-                ""
-            }
-        ),
-        Ok(_) => {}
-        Err(e) => eprintln!("warning: precomputing answers: {e}"),
-    }
-}
-
-/// A progress bar with a count on stderr when it is a terminal.
-fn bar(what: &str) -> indicatif::ProgressBar {
-    use std::io::IsTerminal;
-    if !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(0);
-    let style =
-        indicatif::ProgressStyle::with_template("{prefix} {bar:30} {pos}/{len} [{elapsed}]")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
-    bar.set_style(style);
-    bar.set_prefix(what.to_string());
-    bar
 }

@@ -10,6 +10,7 @@ mod eval;
 mod export;
 mod ingest;
 mod ingest_parquet;
+mod precompute;
 mod quotes;
 mod reannotate;
 mod search;
@@ -42,19 +43,19 @@ pub fn run(args: Cli) -> anyhow::Result<ExitCode> {
             input,
             replace,
             no_precompute,
-        } if input.from == Some(crate::cli::InputFormat::Parquet) => {
-            let code = ingest_parquet::run(&store.store, &input, replace)?;
+        } => {
+            let code = if input.from == Some(crate::cli::InputFormat::Parquet) {
+                ingest_parquet::run(&store.store, &input, replace)?
+            } else {
+                ingest::run(&store.store, &input, replace)?
+            };
+            // After the ingest's summary: its figures are those of the
+            // ingest alone.
             if !no_precompute {
-                ingest::precompute_answers(&store.store);
+                precompute::run(&store.store);
             }
             Ok(code)
         }
-        Command::Ingest {
-            store,
-            input,
-            replace,
-            no_precompute,
-        } => ingest::run(&store.store, &input, replace, !no_precompute),
         Command::Search {
             store,
             query,
@@ -165,12 +166,12 @@ pub fn run(args: Cli) -> anyhow::Result<ExitCode> {
         // precomputed so that the next query is warm.
         Command::Delete { store, ids } => {
             let code = delete::run(&store.store, &ids)?;
-            ingest::precompute_answers(&store.store);
+            precompute::run(&store.store);
             Ok(code)
         }
         Command::Reannotate { store, all } => {
             let code = reannotate::run(&store.store, all)?;
-            ingest::precompute_answers(&store.store);
+            precompute::run(&store.store);
             Ok(code)
         }
         Command::Serve {
