@@ -6,7 +6,8 @@
 //! the JSON contract's own serialiser, then turned into Python objects, so
 //! `annotate` returns exactly what `json.loads` makes of the CLI's line.
 //! Batches run on rayon's threads with the GIL released; only the extraction
-//! of inputs and the building of Python objects hold it. The Arrow entry
+//! of inputs and the building of Python objects hold it, on the calling
+//! thread, while the workers annotate the rows still to come. The Arrow entry
 //! point moves columns through the C data interface, never per-row JSON.
 
 mod engine;
@@ -194,15 +195,23 @@ fn annotate<'py>(
     pyjson::to_py(py, &value)
 }
 
+/// Rows handed to the workers ahead of the results converted: enough to
+/// keep every core busy while the calling thread builds Python objects,
+/// few enough that a long generator is never read far ahead into memory.
+const ROWS_IN_FLIGHT: usize = 256;
+
 /// Annotates many documents on all cores (the GIL is released meanwhile) and
 /// returns one dict per item, in order.
 ///
 /// Items are texts (`str`) or mappings with `text` and optional `id`,
 /// `date`, `title`, `url`, `source`; an item without an id is named by its
-/// position. `date` is the date of items that have none. A bad item (null
-/// or empty text, malformed date, wrong types, a text over `max_bytes`)
-/// gives a dict with empty layers and an `error` message; it never raises.
-/// `threads`: 1 runs on the calling thread, `None` on every core.
+/// position. `records` may be any iterable, a generator too: it is read
+/// while the first rows are being annotated. `date` is the date of items
+/// that have none. A bad item (null or empty text, malformed date, wrong
+/// types, a text over `max_bytes`) gives a dict with empty layers and an
+/// `error` message; it never raises. `threads`: the threads that annotate
+/// (`None`: every core); the calling thread reads the items and builds the
+/// dicts meanwhile.
 #[pyfunction]
 #[pyo3(signature = (records, date=None, threads=None, max_bytes=rows::DEFAULT_MAX_BYTES))]
 fn annotate_batch<'py>(
@@ -213,30 +222,70 @@ fn annotate_batch<'py>(
     max_bytes: usize,
 ) -> PyResult<Bound<'py, PyList>> {
     let dct = default_date(date)?;
-    let mut input: Vec<Row> = Vec::new();
-    for (index, item) in records.try_iter()?.enumerate() {
-        input.push(rows::row(item_fields(&item?, index)?, dct, max_bytes));
-    }
-    let values = py.detach(|| -> Result<Vec<Value>, EngineError> {
-        let pipeline = engine::pipeline()?;
-        engine::map_rows(input, threads, |row| {
-            row_value(engine::annotate(pipeline, row))
-        })
-    })?;
-    let mut convert = pyjson::Converter::new(py);
-    let out = PyList::empty(py);
-    for value in &values {
-        out.append(convert.convert(value)?)?;
-    }
-    // Freeing the values is a fifth of the serial part: do it without the
-    // GIL, on the batch's threads.
+    let mut items = records.try_iter()?;
+    let pipeline = py.detach(engine::pipeline)?;
+    let annotate = |row| row_value(engine::annotate(pipeline, row));
+    let dicts = engine::pipelined(threads, annotate, |pipe| -> PyResult<_> {
+        let mut convert = pyjson::Converter::new(py);
+        let _pause = pyjson::GcPause::new(py)?;
+        let mut dicts: Vec<Option<Bound<'py, PyAny>>> = Vec::new();
+        // Freed after the batch, on the pool: freeing here, while the
+        // workers allocate, made the allocator's arenas contend.
+        let mut spent = Vec::new();
+        let (mut sent, mut in_flight, mut exhausted) = (0, 0, false);
+        loop {
+            while !exhausted && in_flight < ROWS_IN_FLIGHT {
+                match items.next() {
+                    Some(item) => {
+                        let fields = item_fields(&item?, sent)?;
+                        pipe.send(sent, rows::row(fields, dct, max_bytes));
+                        dicts.push(None);
+                        sent += 1;
+                        in_flight += 1;
+                    }
+                    None => {
+                        exhausted = true;
+                        pipe.close();
+                    }
+                }
+            }
+            if in_flight == 0 {
+                return Ok((dicts, spent));
+            }
+            let (position, value) = loop {
+                if let Some(done) = pipe.try_recv() {
+                    break done;
+                }
+                // Nothing is ready: wait without the GIL, so other Python
+                // threads run meanwhile.
+                let Some(results) = pipe.take_results() else {
+                    return Err(PyRuntimeError::new_err("annotation workers are gone"));
+                };
+                let (received, results) = py.detach(move || (results.recv(), results));
+                let received =
+                    received.map_err(|_| PyRuntimeError::new_err("annotation workers stopped"))?;
+                pipe.restore(results, Some(received));
+            };
+            in_flight -= 1;
+            if let Some(slot) = dicts.get_mut(position) {
+                *slot = Some(convert.convert(&value)?);
+            }
+            spent.push(value);
+        }
+    })??;
+    let (dicts, spent) = dicts;
     py.detach(|| {
         engine::in_pool(threads, || {
             use rayon::prelude::*;
-            values.into_par_iter().for_each(drop)
+            spent.into_par_iter().for_each(drop)
         })
     })?;
-    Ok(out)
+    PyList::new(
+        py,
+        dicts
+            .into_iter()
+            .map(|dict| dict.unwrap_or_else(|| py.None().into_bound(py))),
+    )
 }
 
 /// Annotates a pyarrow `RecordBatch` of (id, date, text) and returns a

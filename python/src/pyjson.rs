@@ -10,8 +10,42 @@
 use std::collections::HashMap;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyModule, PyString};
 use serde_json::Value;
+
+/// Python's cyclic garbage collector, paused while a batch's objects are
+/// built and resumed when this is dropped (if it was running).
+///
+/// Every few hundred new dicts and lists trigger a collection, and a
+/// collection of an older generation walks every object the batch has built
+/// so far: half the time of building a batch's dicts went there (a py-spy
+/// profile). The objects built here hold only strings, numbers and other
+/// new containers, so they can never form a cycle for it to find.
+pub struct GcPause<'py> {
+    gc: Option<Bound<'py, PyModule>>,
+}
+
+impl<'py> GcPause<'py> {
+    /// # Errors
+    /// When the `gc` module cannot be imported or called.
+    pub fn new(py: Python<'py>) -> PyResult<Self> {
+        let gc = py.import("gc")?;
+        if !gc.call_method0("isenabled")?.is_truthy()? {
+            return Ok(GcPause { gc: None });
+        }
+        gc.call_method0("disable")?;
+        Ok(GcPause { gc: Some(gc) })
+    }
+}
+
+impl Drop for GcPause<'_> {
+    fn drop(&mut self) {
+        if let Some(gc) = &self.gc {
+            // Cannot fail unless the interpreter is shutting down.
+            let _ = gc.call_method0("enable");
+        }
+    }
+}
 
 /// Converts values to Python objects, reusing one Python string per key.
 pub struct Converter<'py> {
@@ -84,6 +118,31 @@ pub fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gc_is_paused_and_resumed_as_it_was() {
+        Python::initialize();
+        Python::attach(|py| {
+            let enabled = |py: Python<'_>| -> bool {
+                py.import("gc")
+                    .and_then(|gc| gc.call_method0("isenabled"))
+                    .and_then(|on| on.is_truthy())
+                    .unwrap_or(false)
+            };
+            assert!(enabled(py));
+            {
+                let _pause = GcPause::new(py);
+                assert!(!enabled(py));
+                {
+                    let _inner = GcPause::new(py);
+                    assert!(!enabled(py));
+                }
+                // The inner pause found it off and leaves it off.
+                assert!(!enabled(py));
+            }
+            assert!(enabled(py));
+        });
+    }
 
     #[test]
     fn nested_values_convert_with_shared_keys() {

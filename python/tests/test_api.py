@@ -102,3 +102,35 @@ def test_batch_accepts_any_iterable():
     gen = ({"id": f"g{i}", "text": f"Barack Obama spoke in Ohio {i} times."} for i in range(5))
     out = chronicle.annotate_batch(gen)
     assert [d["id"] for d in out] == [f"g{i}" for i in range(5)]
+
+
+def test_batch_streams_a_long_generator_in_order():
+    # More rows than the batch keeps in flight, so reading, annotating and
+    # building the dicts interleave; the output must still be in input order.
+    records = t17_records(every=5)
+    expected = chronicle.annotate_batch(list(records), threads=1)
+    out = chronicle.annotate_batch(iter(records), threads=2)
+    assert [d["id"] for d in out] == [r["id"] for r in records]
+    assert out == expected
+
+
+def test_batch_error_midway_propagates_and_leaves_gc_as_it_was():
+    import gc
+
+    def items():
+        for i in range(300):
+            yield f"Angela Merkel met Emmanuel Macron on day {i}."
+        raise RuntimeError("source broke")
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError, match="source broke"):
+        chronicle.annotate_batch(items())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        chronicle.annotate_batch(["Barack Obama spoke."])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    # The engine is still usable after a batch that failed.
+    assert chronicle.annotate_batch(["Barack Obama spoke in Ohio."])[0]["entities"]
