@@ -80,10 +80,11 @@ fn main() {
             } else {
                 let t = &doc.timexes[k];
                 println!(
-                    "spurious\t{name}\t{:?} {} {}",
+                    "spurious\t{name}\t{:?} {} {}{}",
                     &text[ss.range()],
                     t.kind.as_str(),
-                    t.value
+                    t.value,
+                    context(text, *ss)
                 );
             }
         }
@@ -95,10 +96,11 @@ fn main() {
                     grel += 1;
                 } else {
                     println!(
-                        "missed\t{name}\t{:?} {} {}",
+                        "missed\t{name}\t{:?} {} {}{}",
                         &text[gs.range()],
                         gt.kind.as_str(),
-                        gt.value
+                        gt.value,
+                        context(text, *gs)
                     );
                 }
                 continue;

@@ -27,6 +27,12 @@ pub struct Ctx {
     /// A year-to-date period ("the first nine months") was named after the
     /// last quarter: year-on-year comparisons now compare years.
     pub ytd: bool,
+    /// The last quarter named, with its sentence: a comparison in the same
+    /// sentence ("third-quarter profit rose from a year earlier") compares
+    /// that quarter, whatever the document mostly reports on.
+    pub sent_quarter: Option<(i32, u8, u32)>,
+    /// The sentence of the token being parsed.
+    pub cur_sent: u32,
 }
 
 /// The completed quarters a document reports on, with how often each was
@@ -47,16 +53,17 @@ impl Quarters {
     /// Records a mention of `y`-Q`q`, unless it is a forecast: a quarter
     /// after `dct`'s, or `dct`'s own in future wording (fiscal quarters end
     /// off the calendar, so a reported "fourth quarter" may be the current one).
-    pub fn note(&mut self, y: i32, q: u8, dct: Option<Date>, tense: Tense) {
+    /// Returns whether the mention counted.
+    pub fn note(&mut self, y: i32, q: u8, dct: Option<Date>, tense: Tense) -> bool {
         if let Some(d) = dct {
             let cur = (d.year() as i32, crate::value::quarter_of(d));
             if (y, q) > cur || ((y, q) == cur && tense == Tense::Future) {
-                return;
+                return false;
             }
             // A quarter more than a year back is history, not a report.
             let age = (cur.0 - y) * 4 + i32::from(cur.1) - i32::from(q);
             if age > 4 {
-                return;
+                return false;
             }
         }
         self.clock = self.clock.saturating_add(1);
@@ -67,7 +74,7 @@ impl Quarters {
         {
             s.2 = s.2.saturating_add(1);
             s.3 = clock;
-            return;
+            return true;
         }
         // Full: the least recently named quarter makes room.
         let at = if self.len < self.slots.len() {
@@ -79,6 +86,7 @@ impl Quarters {
                 .unwrap_or(0)
         };
         self.slots[at] = (y, q, 1, clock, clock);
+        true
     }
 
     /// The quarter under discussion.
@@ -217,6 +225,18 @@ fn word_cue(text: &str, toks: &[Tk], j: usize) -> Option<Tense> {
     if word == "to" {
         return matches!(prev, "is" | "are" | "set").then_some(Tense::Future);
     }
+    // A scheduling verb in the simple present ("Arafat meets Albright
+    // Monday", "talks resume Tuesday") announces a plan: news narrates the
+    // past in the past tense. After a determiner it is a noun ("a track
+    // meet"), after "to"/"did"/a modal an infinitive whose time another verb sets.
+    if is_schedule_present(word) {
+        const NOT_FINITE: &[&str] = &[
+            "a", "an", "the", "its", "his", "her", "their", "this", "that", "whose", "to", "did",
+            "didn't", "n't", "not", "could", "can", "would", "might",
+        ];
+        let not_finite = NOT_FINITE.iter().any(|w| prev.eq_ignore_ascii_case(w));
+        return (!not_finite).then_some(Tense::Future);
+    }
     let mut t = cue(word)?;
     // "plans to", "is planned for", "planned a rally" are plans; "vacation
     // plans for the trip" and "a service planned at the university" are a
@@ -282,6 +302,25 @@ fn is_reporting(word: &str) -> bool {
     matches!(
         word,
         "said" | "says" | "say" | "told" | "added" | "according" | "reported"
+    )
+}
+
+/// Verbs of scheduled events whose simple present reads as future in news.
+fn is_schedule_present(word: &str) -> bool {
+    // Only verbs that are rarely nouns or adjectives ("returns", "votes",
+    // "open" and "visit" often are).
+    matches!(
+        word,
+        "meet"
+            | "meets"
+            | "begin"
+            | "begins"
+            | "resume"
+            | "resumes"
+            | "convene"
+            | "convenes"
+            | "arrive"
+            | "arrives"
     )
 }
 
@@ -369,32 +408,32 @@ mod tests {
         let dct = Some(Date::constant(1989, 10, 26));
         let mut q = Quarters::default();
         assert_eq!(q.current(), None);
-        q.note(1989, 3, dct, Tense::Past);
-        q.note(1989, 3, dct, Tense::Past);
-        q.note(1989, 2, dct, Tense::Past);
+        assert!(q.note(1989, 3, dct, Tense::Past));
+        assert!(q.note(1989, 3, dct, Tense::Past));
+        assert!(q.note(1989, 2, dct, Tense::Past));
         assert_eq!(q.current(), Some((1989, 3)));
         // Forecasts never count: a later quarter, or the current one ahead.
-        q.note(1990, 1, dct, Tense::Past);
-        q.note(1989, 4, dct, Tense::Future);
-        q.note(1989, 4, dct, Tense::Future);
-        q.note(1989, 4, dct, Tense::Future);
+        assert!(!q.note(1990, 1, dct, Tense::Past));
+        assert!(!q.note(1989, 4, dct, Tense::Future));
+        let _ = q.note(1989, 4, dct, Tense::Future);
+        let _ = q.note(1989, 4, dct, Tense::Future);
         assert_eq!(q.current(), Some((1989, 3)));
         // A fiscal quarter reported in the current calendar quarter counts.
         for _ in 0..3 {
-            q.note(1989, 4, dct, Tense::Past);
+            let _ = q.note(1989, 4, dct, Tense::Past);
         }
         assert_eq!(q.current(), Some((1989, 4)));
         // Ties go to the first named; old quarters make room for new ones.
         let mut q = Quarters::default();
         for (y, n) in [(1988, 4), (1989, 1), (1989, 2), (1989, 3), (1989, 4)] {
-            q.note(y, n, dct, Tense::Past);
+            let _ = q.note(y, n, dct, Tense::Past);
         }
         assert_eq!(q.current(), Some((1989, 1)));
         // Quarters more than a year back are history, never the report.
         let mut q = Quarters::default();
-        q.note(1984, 3, dct, Tense::Past);
+        assert!(!q.note(1984, 3, dct, Tense::Past));
         assert_eq!(q.current(), None);
-        q.note(1989, 3, dct, Tense::Past);
+        let _ = q.note(1989, 3, dct, Tense::Past);
         assert_eq!(q.current(), Some((1989, 3)));
     }
 }

@@ -242,7 +242,10 @@ impl<'a> Parser<'a> {
         if self.ctx.ytd {
             return None;
         }
-        self.ref_quarter()
+        match self.ctx.sent_quarter {
+            Some((y, q, s)) if s == self.ctx.cur_sent => Some((y, q)),
+            _ => self.ref_quarter(),
+        }
     }
 
     // ---- entry point ----------------------------------------------------
@@ -253,6 +256,15 @@ impl<'a> Parser<'a> {
         match self.lex(i) {
             // "no" may open "no more than …"; other unclassified words open nothing.
             Lex::Other if self.word(i).eq_ignore_ascii_case("no") => return self.prefixed(i),
+            // "as soon as possible": an unnamed time ahead.
+            Lex::Other if self.is(i + 1, W::Soon) => {
+                let asap = self.word(i).eq_ignore_ascii_case("as")
+                    && self.word(i + 2) == "as"
+                    && self.word(i + 3) == "possible";
+                return asap
+                    .then(|| cand(i + 4, TimexType::Date, Val::S("FUTURE_REF".into())))
+                    .flatten();
+            }
             Lex::Other | Lex::Punct(_) | Lex::Poss => return None,
             _ => {}
         }
@@ -305,6 +317,23 @@ impl<'a> Parser<'a> {
         quantity.then(|| with_mod(inner, Some(m)))
     }
 
+    /// "in the morning" at `i` (the part of day) refers to the day the
+    /// narrative is at: a day named in this sentence or the one before, and
+    /// no "of" naming another ("the morning of May 3").
+    fn pod_of_reference_day(&self, i: usize) -> bool {
+        let Some((_, s)) = self.ctx.last else {
+            return false;
+        };
+        i >= 2
+            && ["in", "during"]
+                .iter()
+                .any(|w| self.word(i - 2).eq_ignore_ascii_case(w))
+            && !self.is(i + 1, W::Of)
+            // "three in the morning" is a clock time
+            && !(i >= 3 && matches!(self.lex(i - 3), Lex::Int(..) | Lex::Card(_)))
+            && self.ctx.cur_sent.saturating_sub(s) <= 1
+    }
+
     /// Phrases that take their "the" into the extent; `i` is after "the".
     fn the_phrase(&self, i: usize) -> Option<Cand> {
         if self.depth.get() >= MAX_DEPTH {
@@ -319,6 +348,14 @@ impl<'a> Parser<'a> {
     fn the_phrase_inner(&self, i: usize) -> Option<Cand> {
         let mut best = None;
         match self.lex(i) {
+            // "in the morning" after a day was named: that day's morning.
+            Lex::Pod(p) if self.pod_of_reference_day(i) => {
+                if let Some((Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _), _)) =
+                    self.ctx.last
+                {
+                    best = cand(i + 1, TimexType::Time, Val::P(Point::DayPart(d, p)));
+                }
+            }
             // "the end of 1990", "the beginning of October"
             Lex::Word(W::End | W::Beginning | W::Start | W::Middle) if self.is(i + 1, W::Of) => {
                 let m = match self.lex(i) {
@@ -352,6 +389,12 @@ impl<'a> Parser<'a> {
                         best = Some(with_mod(c, Some(m)));
                     }
                 }
+            }
+            // "the first half of the '80s": the decade, at its start or end.
+            Lex::Ordinal(n @ 1..=2)
+                if self.is(i + 1, W::Half) && self.half_decade(i + 2, n as u8).is_some() =>
+            {
+                best = self.half_decade(i + 2, n as u8);
             }
             // "the first half of 1990"
             Lex::Ordinal(n @ 1..=2) if self.is(i + 1, W::Half) => {
@@ -471,6 +514,9 @@ impl<'a> Parser<'a> {
         };
         // "the last half of 1989"
         let best = match (self.lex(i), self.lex(i + 1)) {
+            (Lex::Word(W::Last), Lex::Word(W::Half)) if self.half_decade(i + 2, 2).is_some() => {
+                longer(best, self.half_decade(i + 2, 2))
+            }
             (Lex::Word(W::Last), Lex::Word(W::Half)) => {
                 let (y, end) = self.of_year(i + 2);
                 match y.or_else(|| self.ctx.dct.map(|d| d.year() as i32)) {
@@ -686,6 +732,31 @@ impl<'a> Parser<'a> {
         ) {
             best = longer(best, self.year_ago(i));
         }
+        // "at a later date", "an earlier date": a time left unnamed.
+        if self.is(i, W::A) && self.word(i + 2).eq_ignore_ascii_case("date") {
+            let r = match self.lex(i + 1) {
+                Lex::Word(W::Later | W::Future) => Some("FUTURE_REF"),
+                Lex::Word(W::Earlier) => Some("PAST_REF"),
+                _ => None,
+            };
+            if let Some(r) = r {
+                best = longer(best, cand(i + 3, TimexType::Date, Val::S(r.into())));
+            }
+        }
+        // "day-long", "decades-long": a duration used as an adjective.
+        if let Lex::Unit(u, plural) = l {
+            if !self.glued(i)
+                && self.glued(i + 1)
+                && self.word(i + 1).eq_ignore_ascii_case("long")
+                && !matches!(u, Unit::Weekend | Unit::Quarter)
+            {
+                let n = if plural { None } else { Some(1) };
+                best = longer(
+                    best,
+                    cand(i + 2, TimexType::Duration, Val::S(duration(n, false, u))),
+                );
+            }
+        }
         match l {
             // "for years", "in the weeks before": an unknown number of units
             Lex::Unit(u, true)
@@ -714,7 +785,11 @@ impl<'a> Parser<'a> {
                 };
                 if self.is(k, W::End) {
                     if let Some(d) = self.ctx.dct {
-                        let c = cand(k + 1, TimexType::Date, Val::P(Point::Year(d.year() as i32)));
+                        // "since year-end" counts from the last one, which
+                        // closed the previous year.
+                        let since = i > 0 && self.word(i - 1).eq_ignore_ascii_case("since");
+                        let y = d.year() as i32 - i32::from(since);
+                        let c = cand(k + 1, TimexType::Date, Val::P(Point::Year(y)));
                         best = longer(best, c.map(|c| with_mod(c, Some(TimexMod::End))));
                     }
                 }
@@ -1290,6 +1365,21 @@ impl<'a> Parser<'a> {
         Some(with_mod(c, m))
     }
 
+    /// "of the '80s" at `j` after "first/second/last half": the decade
+    /// itself (TIMEX3 has no half-decade), marked START or END.
+    fn half_decade(&self, j: usize, n: u8) -> Option<Cand> {
+        if !self.is(j, W::Of) {
+            return None;
+        }
+        let k = if self.is(j + 1, W::The) { j + 2 } else { j + 1 };
+        let m = if n == 1 {
+            TimexMod::Start
+        } else {
+            TimexMod::End
+        };
+        self.decade(k, Some(m))
+    }
+
     /// The first half of the year named by "of 1990" at `i`, else of the
     /// document's year.
     fn first_half(&self, i: usize) -> Option<Cand> {
@@ -1434,9 +1524,7 @@ impl<'a> Parser<'a> {
         let lit = |end: usize, v: &str| cand(end, TimexType::Date, Val::S(v.to_string()));
         match w {
             W::Now => {
-                if self.is(i + 1, W::That) {
-                    return None;
-                }
+                // "now that ..." still says "at present" (TimeBank tags it).
                 // "Now, he says, ...": a discourse marker opening a sentence.
                 let opens = i == 0
                     || self.sent(i - 1) != self.sent(i)
@@ -1447,6 +1535,9 @@ impl<'a> Parser<'a> {
                 lit(i + 1, "PRESENT_REF")
             }
             W::Currently | W::Nowadays => lit(i + 1, "PRESENT_REF"),
+            // "then-current", "the then current chairman": current back then.
+            W::Then if self.is(i + 1, W::Current) => lit(i + 2, "PAST_REF"),
+            W::Current if i > 0 && self.is(i - 1, W::Then) => None,
             W::Current => {
                 // "current" alone; "the current quarter" is relative.
                 if let Some(c) = self.relative(i, 0) {
@@ -1730,6 +1821,17 @@ impl<'a> Parser<'a> {
             }
             // Title case mid-sentence is a name ("ABC's This Week").
             Lex::Unit(..) if self.cap(j) && i > 0 && self.sent(i - 1) == self.sent(i) => None,
+            // "the past decade" is the ten years up to now, like "the past
+            // ten years", not the 1980s; "the last decade" stays a decade.
+            Lex::Unit(u @ (Unit::Decade | Unit::Century), false)
+                if matches!(w, Lex::Word(W::Past)) =>
+            {
+                cand(
+                    j + 1,
+                    TimexType::Duration,
+                    Val::S(duration(Some(1), false, u)),
+                )
+            }
             Lex::Unit(u, false) => self.relative_unit(i, j, u, off),
             Lex::Word(W::Period) if matches!(w, Lex::Word(W::Latest)) => {
                 self.relative_unit(i, j, Unit::Quarter, 0)
@@ -1996,6 +2098,14 @@ impl<'a> Parser<'a> {
         if matches!(self.lex(k), Lex::Word(W::More)) || self.word(k) == "additional" {
             k += 1;
         }
+        // "eight trading days", "ten business days": still a count of days.
+        if matches!(self.lex(k + 1), Lex::Unit(Unit::Day, _))
+            && ["trading", "business", "working", "calendar"]
+                .iter()
+                .any(|w| self.word(k).eq_ignore_ascii_case(w))
+        {
+            k += 1;
+        }
         let (u, plural) = match self.lex(k) {
             Lex::Unit(u, p) => (u, p),
             // "a second" is a unit here
@@ -2010,6 +2120,11 @@ impl<'a> Parser<'a> {
         };
         // "60 Minutes": a title-case unit mid-sentence is a name.
         if self.mid_name(k) && !self.glued(k) {
+            return None;
+        }
+        // "a day-long meeting": the article belongs to the noun, and the
+        // "-long" compound is read on its own.
+        if self.is(i, W::A) && self.glued(k + 1) && self.word(k + 1).eq_ignore_ascii_case("long") {
             return None;
         }
         // Ages are not timexes: "a 6-year-old", "52 years old".
@@ -2064,9 +2179,15 @@ impl<'a> Parser<'a> {
             Lex::Word(W::Hence) => return self.ago(end + 1, num.n, u, 1, true),
             _ => {}
         }
-        // "a year" after an amount is a rate: "$5 a year".
-        if self.is(i, W::A) && !plural && self.rate_context(i) {
+        // "twice a week", "24 hours a day": a frequency, so a SET.
+        if self.is(i, W::A) && !plural && self.frequency_context(i) {
             return cand(k + 1, TimexType::Set, Val::S(set_value(u).to_string()));
+        }
+        // "$5 a year", "700 seats a week": "a year" is the denominator of a
+        // rate, which TBAQ mostly leaves untagged (6 of 9 such rates), so it
+        // is neither a SET nor a one-year duration.
+        if self.is(i, W::A) && !plural && self.amount_before(i) {
+            return None;
         }
         // A bare number before a unit word is a count only when it is small
         // enough to be one ("1990 years" is not a duration phrase in news).
@@ -2107,18 +2228,29 @@ impl<'a> Parser<'a> {
         self.glued(k)
     }
 
-    /// "a year" reads as "per year" after an amount ("$5 a year", "10% a year").
-    fn rate_context(&self, i: usize) -> bool {
-        if i == 0 {
+    /// "a week" after a count of occurrences or of time: "twice a week",
+    /// "three times a year", "24 hours a day".
+    fn frequency_context(&self, i: usize) -> bool {
+        i > 0
+            && matches!(
+                self.lex(i - 1),
+                Lex::Word(W::Once | W::Twice | W::Times) | Lex::Unit(_, true)
+            )
+    }
+
+    /// An amount shortly before `i`: "$1.76 a year", "700 seats a week",
+    /// but not across a preposition ("$5 million in a year" is a duration).
+    fn amount_before(&self, i: usize) -> bool {
+        let prep = [
+            "in", "for", "within", "of", "over", "after", "than", "about",
+        ];
+        if i == 0
+            || prep
+                .iter()
+                .any(|p| self.word(i - 1).eq_ignore_ascii_case(p))
+        {
             return false;
         }
-        if matches!(
-            self.lex(i - 1),
-            Lex::Word(W::Once | W::Twice | W::Times) | Lex::Unit(_, true)
-        ) {
-            return true;
-        }
-        // An amount shortly before: "$1.76 a year", "700 seats a week".
         (i.saturating_sub(3)..i).any(|k| {
             matches!(
                 self.lex(k),
@@ -2409,6 +2541,25 @@ fn season_of(d: Date) -> (i32, Season) {
     }
 }
 
+/// A noun of reported results, as in "third-quarter profit".
+fn reports_results(word: &str) -> bool {
+    [
+        "profit",
+        "profits",
+        "net",
+        "earnings",
+        "sales",
+        "revenue",
+        "revenues",
+        "results",
+        "loss",
+        "income",
+        "operating",
+    ]
+    .iter()
+    .any(|w| word.eq_ignore_ascii_case(w))
+}
+
 /// Runs the grammar over the whole stream.
 pub fn scan(toks: &[Tk], text: &str, dct: Option<Date>, out: &mut Vec<Timex>) {
     let mut p = Parser {
@@ -2421,11 +2572,14 @@ pub fn scan(toks: &[Tk], text: &str, dct: Option<Date>, out: &mut Vec<Timex>) {
             year_tok: 0,
             quarters: Default::default(),
             ytd: false,
+            sent_quarter: None,
+            cur_sent: 0,
         },
         depth: std::cell::Cell::new(0),
     };
     let mut i = 0;
     while i < toks.len() {
+        p.ctx.cur_sent = toks[i].sent;
         let Some(c) = p.parse(i) else {
             i += 1;
             continue;
@@ -2451,7 +2605,13 @@ pub fn scan(toks: &[Tk], text: &str, dct: Option<Date>, out: &mut Vec<Timex>) {
                         p.ctx.year_tok = i;
                     }
                     if let (Point::Quarter(y, q), false) = (pt, c.derived) {
-                        p.ctx.quarters.note(*y, *q, dct, tense_at(text, toks, i));
+                        let counted = p.ctx.quarters.note(*y, *q, dct, tense_at(text, toks, i));
+                        // Only a quarter whose results the sentence reports
+                        // ("third-quarter profit"), not one named in passing
+                        // ("after a flat second quarter").
+                        if counted && reports_results(p.word(end)) {
+                            p.ctx.sent_quarter = Some((*y, *q, sent));
+                        }
                         p.ctx.ytd = false;
                     }
                 }

@@ -82,7 +82,10 @@ fn ago_and_anchored_offsets() {
 fn durations() {
     check(
         "Over the next three years, for five hours, a two-year contract, 2 1/2 years, about a decade, \
-         at least 30 days, the first nine months, for years, a few minutes, the past two weeks.",
+         at least 30 days, the first nine months, for years, a few minutes, the past two weeks, \
+         eight trading days, over the past decade, in the past century, in the last decade, \
+         a day-long meeting, a decades-long battle, a year-long strike. It will sell bonds at a later \
+         date and had hoped for an earlier date. It will sell as soon as possible.",
         expect![[r#"
             5..25 DURATION P3Y "the next three years"
             31..41 DURATION PT5H "five hours"
@@ -94,6 +97,16 @@ fn durations() {
             138..143 DURATION PXY "years"
             145..158 DURATION PTXM "a few minutes"
             160..178 DURATION P2W "the past two weeks"
+            180..198 DURATION P8D "eight trading days"
+            205..220 DURATION P10Y "the past decade"
+            225..241 DURATION P100Y "the past century"
+            246..261 DATE 200 "the last decade"
+            265..273 DURATION P1D "day-long"
+            285..297 DURATION PXY "decades-long"
+            308..317 DURATION P1Y "year-long"
+            348..360 DATE FUTURE_REF "a later date"
+            379..394 DATE PAST_REF "an earlier date"
+            409..428 DATE FUTURE_REF "as soon as possible"
         "#]],
     );
 }
@@ -101,14 +114,17 @@ fn durations() {
 #[test]
 fn sets() {
     check(
-        "We meet every Monday, twice a week, daily, each July, on Tuesday nights, $5 a year.",
+        "We meet every Monday, twice a week, daily, each July, on Tuesday nights, $5 a year, \
+         24 hours a day, and save $5 million in a year.",
         expect![[r#"
             8..20 SET XXXX-WXX-1 "every Monday"
             22..34 SET P1W "twice a week"
             36..41 SET P1D "daily"
             43..52 SET XXXX-07 "each July"
             57..71 SET XXXX-WXX-2TNI "Tuesday nights"
-            76..82 SET P1Y "a year"
+            84..92 DURATION PT24H "24 hours"
+            93..98 SET P1D "a day"
+            123..129 DURATION P1Y "a year"
         "#]],
     );
 }
@@ -117,7 +133,8 @@ fn sets() {
 fn positions_decades_centuries() {
     check(
         "In mid-2015, the 1990s, the early 1980s, the '90s, the 20th century, earlier this month, \
-         late November, the end of 1990, the first half of 2016, year-end.",
+         late November, the end of 1990, the first half of 2016, year-end. Stocks are up since year-end. \
+         In the last half of the '80s the then-current chairman left; the first half of the 1990s.",
         expect![[r#"
             3..11 DATE 2015 MID "mid-2015"
             13..22 DATE 199 "the 1990s"
@@ -129,6 +146,10 @@ fn positions_decades_centuries() {
             104..119 DATE 1990 END "the end of 1990"
             121..143 DATE 2016-H1 "the first half of 2016"
             145..153 DATE 2017 END "year-end"
+            175..183 DATE 2016 END "year-end"
+            188..213 DATE 198 END "the last half of the '80s"
+            218..230 DATE PAST_REF "then-current"
+            246..273 DATE 199 START "the first half of the 1990s"
         "#]],
     );
 }
@@ -375,7 +396,8 @@ fn fiscal_years_comparisons_and_discourse_now() {
     check(
         "Earnings will be lower for the fiscal year. In the fiscal year ended Jan. 31 it lost \
          money. The quarter-to-quarter comparison was hurt. Now, he said, sales are now rising. \
-         A few days later it was over, after a minute and a half.",
+         A few days later it was over, after a minute and a half. Aqaba is the only outlet now \
+         that a noose has tightened.",
         expect![[r#"
             27..42 DATE 2017 "the fiscal year"
             47..62 DURATION P1Y "the fiscal year"
@@ -383,6 +405,7 @@ fn fiscal_years_comparisons_and_discourse_now() {
             160..163 DATE PRESENT_REF "now"
             172..182 DURATION PXD "A few days"
             208..227 DURATION PT1M30S "a minute and a half"
+            254..257 DATE PRESENT_REF "now"
         "#]],
     );
 }
@@ -646,4 +669,56 @@ fn day_ranges_and_month_modifiers() {
             83..88 DATE 2017-03 "March"
         "#]],
     );
+}
+
+#[test]
+fn scheduling_verbs_in_the_present_point_ahead() {
+    // News narrates the past in the past tense: "meets", "resume" in the
+    // simple present announce a plan; "the start" and "agreed to meet" do not.
+    check(
+        "Arafat and Netanyahu meet separately Monday with Albright. Talks resume Tuesday. \
+         The two sides agreed to meet Wednesday.",
+        expect![[r#"
+            37..43 DATE 2017-03-06 "Monday"
+            72..79 DATE 2017-03-07 "Tuesday"
+            110..119 DATE 2017-03-01 "Wednesday"
+        "#]],
+    );
+}
+
+#[test]
+fn a_comparison_compares_the_quarter_its_sentence_reports() {
+    // The document mostly reports a fiscal first quarter; a sentence about
+    // another company's third-quarter profit compares with that quarter's
+    // year-ago one. A quarter named in passing ("after a flat second
+    // quarter") does not redirect the comparison.
+    check(
+        "Delta posted fiscal first-quarter net. First-quarter sales rose. The fiscal first quarter \
+         was strong. Comair reported third-quarter profit jumped from $4 million a year earlier. \
+         After a flat second quarter, sales rose from a year earlier.",
+        expect![[r#"
+            13..33 DATE 2017-Q1 "fiscal first-quarter"
+            39..52 DATE 2017-Q1 "First-quarter"
+            65..89 DATE 2017-Q1 "The fiscal first quarter"
+            118..131 DATE 2016-Q3 "third-quarter"
+            162..176 DATE 2015-Q3 "a year earlier"
+            191..205 DATE 2016-Q2 "second quarter"
+            223..237 DATE 2016-Q1 "a year earlier"
+        "#]],
+    );
+}
+
+#[test]
+fn part_of_day_of_the_narrated_day() {
+    // "in the morning" after a named day is that day's morning; "three in
+    // the morning" is a clock time, and without a day nothing is tagged.
+    check(
+        "Shares fell Friday. Dealers placed buy orders in the morning. \
+         He stayed until three in the morning.",
+        expect![[r#"
+            12..18 DATE 2017-02-24 "Friday"
+            49..60 TIME 2017-02-24TMO "the morning"
+        "#]],
+    );
+    expect![[r#""#]].assert_eq(&render("People walk in the morning.", dct()));
 }
