@@ -54,6 +54,29 @@ def test_recommended_conf_carries_the_writer_options():
         assert conf[f"spark.hadoop.{key}"] == value
 
 
+def test_recommended_conf_cuts_one_file_into_even_tasks(spark, tmp_path):
+    # With Spark's default open cost (4 MB) this 1 MB file is one task, and
+    # a 12 MB one is cut two thirds to one third; annotation time follows
+    # the text's size, so the cut must follow it too.
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from pyspark.sql import functions as F
+
+    n = 2000
+    texts = [f"Angela Merkel met Emmanuel Macron in Paris on day {i}. " * 9 for i in range(n)]
+    table = pa.table({"id": [str(i) for i in range(n)], "text": texts})
+    path = str(tmp_path / "even.parquet")
+    # Plain pages, so that bytes on disk follow the text's size.
+    pq.write_table(table, path, row_group_size=50, compression="none", use_dictionary=False)
+    df = spark.read.parquet(path)
+    parallelism = spark.sparkContext.defaultParallelism
+    assert df.rdd.getNumPartitions() >= parallelism
+    counts = [r["count"] for r in df.groupBy(F.spark_partition_id()).count().collect()]
+    assert sum(counts) == n
+    assert len(counts) >= parallelism
+    assert max(counts) <= 1.2 * n / len(counts)
+
+
 def test_schema_converts(spark):
     names = spark_schema().fieldNames()
     assert names[:4] == ["id", "date", "title", "text"] and "events" in names
