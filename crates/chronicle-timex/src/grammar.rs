@@ -276,7 +276,36 @@ impl<'a> Parser<'a> {
         } else {
             best = longer(best, self.core(i));
         }
-        best
+        best.map(|c| self.approximated(c))
+    }
+
+    /// Widens a reading over an approximating tail that belongs to it:
+    /// "the next year or so", "a year or two", "weeks or months".
+    fn approximated(&self, mut c: Cand) -> Cand {
+        let e = c.end;
+        if !(self.is(e, W::Or) || self.is(e, W::And)) || self.glued(e) {
+            return c;
+        }
+        let or = self.is(e, W::Or);
+        if or && self.is(e + 1, W::So) {
+            c.end = e + 2;
+            return c;
+        }
+        if c.kind != TimexType::Duration && !matches!(&c.val, Val::S(v) if v.ends_with("_REF")) {
+            return c;
+        }
+        match (self.lex(e - 1), self.lex(e + 1)) {
+            // "a year or two": the count alone, its unit shared.
+            (Lex::Unit(_, false), Lex::Card(_) | Lex::Int(_, 1..=2))
+                if or && !matches!(self.lex(e + 2), Lex::Unit(..)) && !self.glued(e + 2) =>
+            {
+                c.end = e + 2;
+            }
+            // "weeks or months", "recent weeks and months": bare plural units.
+            (Lex::Unit(_, true), Lex::Unit(_, true)) if !self.glued(e + 2) => c.end = e + 2,
+            _ => {}
+        }
+        c
     }
 
     /// Approximation and comparison prefixes: "about two years", "nearly a
@@ -470,22 +499,17 @@ impl<'a> Parser<'a> {
             | Lex::Season(_)
             | Lex::Unit(..)
             | Lex::Pod(_) => self.core(i).map(|mut c| {
-                // A hyphenated compound before a noun is a modifier ("the two-week gulf").
-                let literal_ref = matches!(&c.val, Val::S(v) if v.ends_with("_REF"));
-                let before_noun = matches!(self.lex(c.end), Lex::Other)
-                    && self
-                        .word(c.end)
-                        .as_bytes()
-                        .first()
-                        .is_some_and(u8::is_ascii_lowercase);
-                if literal_ref
-                    || (c.end > i + 1 && self.glued(c.end - 1) && !self.glued(c.end) && before_noun)
-                {
+                if self.modifies_noun(i, &c) {
                     c.takes_the = false;
                 }
                 c
             }),
-            Lex::Int(_, 1..=3) => self.core(i),
+            Lex::Int(_, 1..=3) => self.core(i).map(|mut c| {
+                if self.modifies_noun(i, &c) {
+                    c.takes_the = false;
+                }
+                c
+            }),
             _ => None,
         };
         let best = longer(best, core);
@@ -528,6 +552,30 @@ impl<'a> Parser<'a> {
         };
         // "the 1988 quarter", "the 1989 period"
         longer(best, self.year_period(i))
+    }
+
+    /// The expression read at `i` is a prenominal modifier, so a "the"
+    /// before it belongs to the noun phrase it modifies: a `_REF` adjective
+    /// ("the current weakness"), a hyphenated compound ("the 30-day rate",
+    /// "the third-quarter GNP growth") or a count with a singular unit
+    /// ("the two day rally").
+    fn modifies_noun(&self, i: usize, c: &Cand) -> bool {
+        if matches!(&c.val, Val::S(v) if v.ends_with("_REF")) {
+            return true;
+        }
+        let noun_next = matches!(self.lex(c.end), Lex::Other)
+            && self
+                .word(c.end)
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_alphabetic);
+        if !noun_next || self.glued(c.end) || c.end < i + 2 {
+            return false;
+        }
+        let compound = self.glued(c.end - 1);
+        let singular_count = matches!(self.lex(c.end - 1), Lex::Unit(_, false))
+            && matches!(self.number(c.end - 2), Some(n) if n.n.is_some_and(|n| n > 1));
+        compound || singular_count
     }
 
     /// "the day", "the week", "the quarter", "the year", "the weekend".
@@ -758,6 +806,15 @@ impl<'a> Parser<'a> {
             }
         }
         match l {
+            // "just months ago": an unnamed time before now, like "some weeks ago".
+            Lex::Unit(Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Decade, true)
+                if self.is(i + 1, W::Ago) && !self.glued(i + 1) =>
+            {
+                best = longer(
+                    best,
+                    cand(i + 2, TimexType::Date, Val::S("PAST_REF".into())),
+                );
+            }
             // "for years", "in the weeks before": an unknown number of units
             Lex::Unit(u, true)
                 if i > 0
@@ -1220,8 +1277,17 @@ impl<'a> Parser<'a> {
         if let Some(c) = self.day_month(j) {
             return Some(c);
         }
+        // "Wednesday's ruling" names its day inside a noun phrase: the
+        // clause's tense ("would look for ways around …") does not date it.
+        // News reports such a day's event once it has happened.
+        let tense = (self.lex(i + 1) == Lex::Poss).then_some(Tense::Past);
         let val = match self.ctx.dct {
-            Some(d) => Val::P(Point::Day(self.weekday_date(i, d, wd, self.tense(i))?)),
+            Some(d) => Val::P(Point::Day(self.weekday_date(
+                i,
+                d,
+                wd,
+                tense.unwrap_or_else(|| self.tense(i)),
+            )?)),
             None => Val::S(format!("XXXX-WXX-{wd}")),
         };
         let mut c = self.day_part_after(i + 1, val, TimexType::Date)?;
@@ -1581,6 +1647,17 @@ impl<'a> Parser<'a> {
             W::Weekly => cand(i + 1, TimexType::Set, Val::S("P1W".into())),
             W::Monthly => cand(i + 1, TimexType::Set, Val::S("P1M".into())),
             W::Hourly => cand(i + 1, TimexType::Set, Val::S("PT1H".into())),
+            // "held here annually": a set. "yearly" before a noun is an
+            // adjective ("yearly fees"), and after an amount ("20% annually")
+            // it is a rate's denominator, left untagged like "$5 a year".
+            W::Yearly
+                if !self.amount_before(i)
+                    && (self.word(i).eq_ignore_ascii_case("annually")
+                        || !matches!(self.lex(i + 1), Lex::Other)
+                        || self.cap(i + 1)) =>
+            {
+                cand(i + 1, TimexType::Set, Val::S("P1Y".into()))
+            }
             W::Nightly => cand(i + 1, TimexType::Set, Val::S("XXXX-XX-XXTNI".into())),
             W::Every | W::Each => self.every(i),
             W::Once | W::Twice => self.times_per(i + 1, i),
@@ -1891,7 +1968,9 @@ impl<'a> Parser<'a> {
                     return cand(j + 2, TimexType::Date, Val::P(Point::Day(date)));
                 }
                 let y = match off {
-                    -1 if m >= cur => y - 1,
+                    // The month just ended is "last month"; "last February"
+                    // said on March 1 names the February a year before.
+                    -1 if m >= cur || m + 1 == cur => y - 1,
                     1 if m <= cur => y + 1,
                     _ => y,
                 };

@@ -722,3 +722,87 @@ fn part_of_day_of_the_narrated_day() {
     );
     expect![[r#""#]].assert_eq(&render("People walk in the morning.", dct()));
 }
+
+#[test]
+fn determiner_of_a_modified_noun_stays_outside() {
+    // A timex used as a prenominal modifier leaves "the" to the noun
+    // phrase it modifies; a timex heading its own phrase keeps it.
+    check(
+        "The 30-day rate rose. The two day rally ended. The third-quarter GNP growth slowed. \
+         Sales fell in the third quarter.",
+        expect![[r#"
+            4..10 DURATION P30D "30-day"
+            26..33 DURATION P2D "two day"
+            51..64 DATE 2016-Q3 "third-quarter"
+            98..115 DATE 2016-Q3 "the third quarter"
+        "#]],
+    );
+}
+
+#[test]
+fn approximating_tails_belong_to_the_expression() {
+    check(
+        "Prices may fall in the next year or so. It could take a year or two, \
+         or last for weeks or months. In recent weeks and months they rose. On Monday and Tuesday it rained.",
+        expect![[r#"
+            19..38 DATE 2018 "the next year or so"
+            54..67 DURATION P1Y "a year or two"
+            81..96 DURATION PXW "weeks or months"
+            101..124 DURATION PXW "recent weeks and months"
+            139..145 DATE 2017-02-27 "Monday"
+            150..157 DATE 2017-02-28 "Tuesday"
+        "#]],
+    );
+}
+
+#[test]
+fn possessive_weekday_ignores_the_clause_tense() {
+    // "would" governs "look", not the day of the ruling.
+    check(
+        "They would look for ways around Wednesday's ruling. He will speak on Friday.",
+        expect![[r#"
+            32..41 DATE 2017-03-01 "Wednesday"
+            69..75 DATE 2017-03-03 "Friday"
+        "#]],
+    );
+}
+
+#[test]
+fn last_month_name_after_that_month_ended() {
+    // Said on March 1, "last February" is not the month just ended (that is
+    // "last month"), but the February a year before.
+    let dct = Some(Date::constant(1998, 3, 1));
+    expect![[r#"
+        11..24 DATE 1997-02 "last February"
+        29..37 DATE 1997-05 "last May"
+        49..59 DATE 1998-02 "last month"
+    "#]]
+    .assert_eq(&render(
+        "Sales fell last February and last May. They rose last month.",
+        dct,
+    ));
+}
+
+#[test]
+fn annually_is_a_set_unless_it_divides_an_amount() {
+    check(
+        "The rally is held here annually. Sales should rise 8.5% annually. \
+         It makes 10,000 units annually. Yearly fees rose.",
+        expect![[r#"
+            23..31 SET P1Y "annually"
+        "#]],
+    );
+}
+
+#[test]
+fn bare_plural_units_ago_are_past_references() {
+    check(
+        "The company, which just months ago was losing money, and years ago was larger, \
+         recovered two months ago.",
+        expect![[r#"
+            24..34 DATE PAST_REF "months ago"
+            57..66 DATE PAST_REF "years ago"
+            89..103 DATE 2017-01 "two months ago"
+        "#]],
+    );
+}
