@@ -187,42 +187,63 @@ impl<T: Send> Pipe<T> {
     }
 }
 
-/// Runs `drive` on the calling thread with a [`Pipe`] into workers that
-/// apply `f` to each row sent, on the pool [`in_pool`] picks. Returns what
-/// `drive` returns, after the workers have finished the rows already sent.
+/// Runs `drive` on the calling thread with a [`Pipe`] into `threads` worker
+/// threads (`None` or 0: one per core) that apply `f` to each row sent.
+/// Returns what `drive` returns, after the workers have finished the rows
+/// already sent.
+///
+/// The workers are threads of their own for the batch, not rayon's: they
+/// block while they wait for rows, and a rayon thread blocked that way is
+/// lost to everything else on its pool. With rayon's global pool, a
+/// generator that itself called `annotate_arrow` (which runs on that pool)
+/// while the batch's workers waited for its rows deadlocked.
 ///
 /// # Errors
-/// When a pool of the requested size cannot be built.
+/// When the worker threads cannot be started.
 pub fn pipelined<T, R, F, D>(threads: Option<usize>, f: F, drive: D) -> Result<R, EngineError>
 where
     T: Send,
-    F: Fn(Row) -> T + Sync + Send,
+    F: Fn(Row) -> T + Sync,
     D: FnOnce(&mut Pipe<T>) -> R,
 {
-    use rayon::iter::{ParallelBridge, ParallelIterator};
-    let pool = pool(threads)?;
+    let workers = match threads {
+        None | Some(0) => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        Some(n) => n,
+    };
     let (row_tx, row_rx) = mpsc::channel::<Chunk<Row>>();
+    // One receiver shared by the workers: whoever holds the lock waits for
+    // the next message, the others wait for the lock.
+    let row_rx = Mutex::new(row_rx);
     let (result_tx, result_rx) = mpsc::channel::<Chunk<T>>();
-    Ok(std::thread::scope(|scope| {
-        scope.spawn(move || {
-            let work = move || {
-                row_rx
+    std::thread::scope(|scope| {
+        for i in 0..workers {
+            let (row_rx, result_tx, f) = (&row_rx, result_tx.clone(), &f);
+            let worker = move || loop {
+                let next = row_rx
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .recv();
+                let Ok(chunk) = next else {
+                    return; // the caller closed the rows
+                };
+                let done = chunk
                     .into_iter()
-                    .par_bridge()
-                    .for_each_with(result_tx, |results, chunk| {
-                        let done = chunk
-                            .into_iter()
-                            .map(|(position, row)| (position, f(row)))
-                            .collect();
-                        // The caller stops listening only when it gives up on the batch.
-                        let _ = results.send(done);
-                    })
+                    .map(|(position, row)| (position, f(row)))
+                    .collect();
+                if result_tx.send(done).is_err() {
+                    return; // the caller gave up on the batch
+                }
             };
-            match pool {
-                Some(pool) => pool.install(work),
-                None => work(),
+            let started = std::thread::Builder::new()
+                .name(format!("chronicle-batch-{i}"))
+                .spawn_scoped(scope, worker);
+            if let Err(e) = started {
+                // Dropping the rows' sender ends the workers already started.
+                drop(row_tx);
+                return Err(EngineError::Threads(e.to_string()));
             }
-        });
+        }
+        drop(result_tx);
         let mut pipe = Pipe {
             rows: Some(row_tx),
             unsent: Vec::new(),
@@ -232,8 +253,8 @@ where
         let out = drive(&mut pipe);
         // Closing the rows ends the workers; the scope waits for them.
         drop(pipe);
-        out
-    }))
+        Ok(out)
+    })
 }
 
 #[cfg(test)]
@@ -333,5 +354,30 @@ mod tests {
         )
         .unwrap();
         assert_eq!(out, "gave up");
+    }
+
+    #[test]
+    fn the_global_pool_stays_free_while_workers_wait_for_rows() {
+        // Work on rayon's global pool from inside `drive`, while the workers
+        // wait for rows (as a Python generator calling `annotate_arrow`
+        // does). Workers that waited on the pool's own threads deadlocked
+        // here; the sum runs on a thread of its own so that a regression
+        // fails by timeout instead of hanging.
+        let summed = pipelined(
+            None,
+            |r: Row| r.is_ok(),
+            |pipe| {
+                pipe.send(0, text_row(0));
+                pipe.flush();
+                let (tx, rx) = mpsc::channel();
+                std::thread::spawn(move || {
+                    use rayon::prelude::*;
+                    let _ = tx.send((0..10_000u64).into_par_iter().sum::<u64>());
+                });
+                rx.recv_timeout(std::time::Duration::from_secs(60)).ok()
+            },
+        )
+        .unwrap();
+        assert_eq!(summed, Some(49_995_000));
     }
 }

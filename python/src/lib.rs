@@ -5,7 +5,7 @@
 //! record rules, annotated by the one process-wide pipeline, and printed by
 //! the JSON contract's own serialiser, then turned into Python objects, so
 //! `annotate` returns exactly what `json.loads` makes of the CLI's line.
-//! Batches run on rayon's threads with the GIL released; only the extraction
+//! Batches run on worker threads with the GIL released; only the extraction
 //! of inputs and the building of Python objects hold it, on the calling
 //! thread, while the workers annotate the rows still to come. The Arrow entry
 //! point moves columns through the C data interface, never per-row JSON.
@@ -210,8 +210,8 @@ const ROWS_IN_FLIGHT: usize = 256;
 /// that have none. A bad item (null or empty text, malformed date, wrong
 /// types, a text over `max_bytes`) gives a dict with empty layers and an
 /// `error` message; it never raises. `threads`: the threads that annotate
-/// (`None`: every core); the calling thread reads the items and builds the
-/// dicts meanwhile.
+/// (`None`: one per core), started for the batch; the calling thread reads
+/// the items and builds the dicts meanwhile.
 #[pyfunction]
 #[pyo3(signature = (records, date=None, threads=None, max_bytes=rows::DEFAULT_MAX_BYTES))]
 fn annotate_batch<'py>(

@@ -134,3 +134,28 @@ def test_batch_error_midway_propagates_and_leaves_gc_as_it_was():
         gc.enable()
     # The engine is still usable after a batch that failed.
     assert chronicle.annotate_batch(["Barack Obama spoke in Ohio."])[0]["entities"]
+
+
+def test_generator_may_call_the_engine_itself():
+    # A generator that annotates as it yields (annotate_arrow runs on rayon's
+    # pool, annotate_batch starts a batch of its own) while the outer batch
+    # waits for its rows. Run in a child process so that a deadlock fails by
+    # timeout instead of hanging the suite.
+    import subprocess
+    import sys
+
+    code = """
+import chronicle, pyarrow as pa
+def items():
+    for i in range(40):
+        b = pa.record_batch({"id": [str(i)], "date": ["2017-03-02"],
+                             "text": [f"Angela Merkel met Emmanuel Macron on day {i}."]})
+        assert chronicle.annotate_arrow(b).num_rows == 1
+        yield chronicle.annotate_batch([f"Barack Obama spoke {i} times."])[0]["text"]
+out = chronicle.annotate_batch(items())
+assert [d["text"] for d in out] == [f"Barack Obama spoke {i} times." for i in range(40)]
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
