@@ -7,10 +7,9 @@
 # Needs the CLI (target/release/chronicle, or CHRONICLE_BIN) and the wheel in
 # bench/.venv (python/ci.sh builds both). The batch API is timed on a list of
 # the parsed records and on a generator of them (annotate_batch reads it while
-# annotating). Rounds alternate the runs so
-# that load from neighbours hits them alike; prints wall and CPU seconds, best
-# and median of RUNS (default 3), and the load average. CPU time is the
-# fairer figure on a shared machine.
+# annotating). Rounds alternate the runs so that load from neighbours hits
+# them alike; prints wall and CPU seconds, best and median of RUNS (default
+# 3), and the load average. CPU time is the fairer figure on a shared machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${1:-../shared/data/timeline17/articles.jsonl.gz}

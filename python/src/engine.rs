@@ -1,6 +1,8 @@
 //! The annotation core as the bindings use it: one pipeline per process,
-//! built on first use (loading the entity model takes ~100 ms), and a map over
-//! rows that runs on rayon's threads without the GIL.
+//! built on first use (loading the entity model takes ~100 ms); rayon pools
+//! per thread count for the Arrow path; and the pipe of a Python batch,
+//! whose worker threads annotate rows while the calling thread, which holds
+//! the GIL, reads the input and builds the results.
 
 use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -96,20 +98,6 @@ where
     })
 }
 
-/// `f` over every row, in order, on the pool [`in_pool`] picks.
-///
-/// # Errors
-/// When a pool of the requested size cannot be built.
-#[cfg(test)]
-pub fn map_rows<T, F>(rows: Vec<Row>, threads: Option<usize>, f: F) -> Result<Vec<T>, EngineError>
-where
-    T: Send,
-    F: Fn(Row) -> T + Sync + Send,
-{
-    use rayon::prelude::*;
-    in_pool(threads, || rows.into_par_iter().map(f).collect())
-}
-
 /// Rows per message between the calling thread and the workers: a message
 /// a row woke a sleeping thread per row, and on a virtual machine those
 /// wake-ups cost a tenth of the batch's extra CPU.
@@ -117,12 +105,12 @@ const ROWS_PER_MESSAGE: usize = 8;
 
 type Chunk<T> = Vec<(usize, T)>;
 
-/// The calling thread's end of a batch in flight: rows go to the pool's
-/// threads, results come back tagged with the position they were sent with,
-/// in the order they finish.
+/// The calling thread's end of a batch in flight: rows go to the batch's
+/// worker threads, results come back tagged with the position they were
+/// sent with, in the order they finish.
 ///
 /// This is what lets `annotate_batch` build Python objects (which needs the
-/// GIL, so one thread) while the pool annotates the rows still to come,
+/// GIL, so one thread) while the workers annotate the rows still to come,
 /// instead of after the whole batch: the serial part then overlaps the
 /// parallel one, and the batch's wall time approaches its CPU time divided
 /// by the cores.
@@ -133,11 +121,11 @@ pub struct Pipe<T> {
     ready: VecDeque<(usize, T)>,
 }
 
-/// The receiving end, taken out of a [`Pipe`] to wait on another thread.
+/// The receiving end, handed to the wait of [`Pipe::next`] and given back.
 pub type Results<T> = Receiver<Chunk<T>>;
 
 impl<T: Send> Pipe<T> {
-    /// Hands a row to the pool (in messages of a few rows: see [`Pipe::flush`]).
+    /// Hands a row to the workers (in messages of a few rows: see [`Pipe::flush`]).
     pub fn send(&mut self, position: usize, row: Row) {
         self.unsent.push((position, row));
         if self.unsent.len() >= ROWS_PER_MESSAGE {
@@ -145,7 +133,7 @@ impl<T: Send> Pipe<T> {
         }
     }
 
-    /// Sends the rows not yet sent; call it before waiting for their results.
+    /// Sends the rows not yet sent; [`Pipe::next`] does it before it waits.
     pub fn flush(&mut self) {
         if self.unsent.is_empty() {
             return;
@@ -163,27 +151,27 @@ impl<T: Send> Pipe<T> {
         self.rows = None;
     }
 
-    /// A finished result, if one is ready now.
-    pub fn try_recv(&mut self) -> Option<(usize, T)> {
+    /// The next finished result; `None` when the workers are gone.
+    ///
+    /// When none is ready, `wait` does the blocking receive: it gets the
+    /// receiving end by value (so that it can run where the pipe cannot be
+    /// borrowed, e.g. with the GIL released) and gives it back with what it
+    /// received.
+    pub fn next<W>(&mut self, wait: W) -> Option<(usize, T)>
+    where
+        W: FnOnce(Results<T>) -> (Result<Chunk<T>, mpsc::RecvError>, Results<T>),
+    {
         if self.ready.is_empty() {
-            let chunk = self.results.as_ref()?.try_recv().ok()?;
-            self.ready.extend(chunk);
+            if let Ok(chunk) = self.results.as_ref()?.try_recv() {
+                self.ready.extend(chunk);
+            } else {
+                self.flush();
+                let (received, results) = wait(self.results.take()?);
+                self.results = Some(results);
+                self.ready.extend(received.ok()?);
+            }
         }
         self.ready.pop_front()
-    }
-
-    /// Sends what is unsent and takes the receiving end out, so that a wait
-    /// can run on a thread that must not borrow the pipe (waiting without
-    /// the GIL); give it back with [`Pipe::restore`].
-    pub fn take_results(&mut self) -> Option<Results<T>> {
-        self.flush();
-        self.results.take()
-    }
-
-    /// Puts the receiving end back, with the results received meanwhile.
-    pub fn restore(&mut self, results: Results<T>, received: Option<Chunk<T>>) {
-        self.results = Some(results);
-        self.ready.extend(received.into_iter().flatten());
     }
 }
 
@@ -262,6 +250,16 @@ mod tests {
     use super::*;
     use crate::rows::{row, Fields};
 
+    /// `f` over every row, in order, on the pool [`in_pool`] picks.
+    fn map_rows<T, F>(rows: Vec<Row>, threads: Option<usize>, f: F) -> Result<Vec<T>, EngineError>
+    where
+        T: Send,
+        F: Fn(Row) -> T + Sync + Send,
+    {
+        use rayon::prelude::*;
+        in_pool(threads, || rows.into_par_iter().map(f).collect())
+    }
+
     #[test]
     fn annotates_in_order_on_any_pool() {
         let Ok(p) = pipeline() else {
@@ -316,16 +314,8 @@ mod tests {
                     }
                     pipe.close();
                     let mut got = Vec::new();
-                    while got.len() < 50 {
-                        if let Some(done) = pipe.try_recv() {
-                            got.push(done);
-                            continue;
-                        }
-                        let Some(results) = pipe.take_results() else {
-                            break;
-                        };
-                        let received = results.recv().ok();
-                        pipe.restore(results, received);
+                    while let Some(done) = pipe.next(|results| (results.recv(), results)) {
+                        got.push(done);
                     }
                     got
                 },

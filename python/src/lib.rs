@@ -229,8 +229,7 @@ fn annotate_batch<'py>(
         let mut convert = pyjson::Converter::new(py);
         let _pause = pyjson::GcPause::new(py)?;
         let mut dicts: Vec<Option<Bound<'py, PyAny>>> = Vec::new();
-        // Freed after the batch, on the pool: freeing here, while the
-        // workers allocate, made the allocator's arenas contend.
+        // Freed after the batch on the pool, off the thread that holds the GIL.
         let mut spent = Vec::new();
         let (mut sent, mut in_flight, mut exhausted) = (0, 0, false);
         loop {
@@ -252,20 +251,11 @@ fn annotate_batch<'py>(
             if in_flight == 0 {
                 return Ok((dicts, spent));
             }
-            let (position, value) = loop {
-                if let Some(done) = pipe.try_recv() {
-                    break done;
-                }
-                // Nothing is ready: wait without the GIL, so other Python
-                // threads run meanwhile.
-                let Some(results) = pipe.take_results() else {
-                    return Err(PyRuntimeError::new_err("annotation workers are gone"));
-                };
-                let (received, results) = py.detach(move || (results.recv(), results));
-                let received =
-                    received.map_err(|_| PyRuntimeError::new_err("annotation workers stopped"))?;
-                pipe.restore(results, Some(received));
-            };
+            // When nothing is ready, wait without the GIL, so that other
+            // Python threads run meanwhile.
+            let (position, value) = pipe
+                .next(|results| py.detach(move || (results.recv(), results)))
+                .ok_or_else(|| PyRuntimeError::new_err("annotation workers stopped"))?;
             in_flight -= 1;
             if let Some(slot) = dicts.get_mut(position) {
                 *slot = Some(convert.convert(&value)?);
