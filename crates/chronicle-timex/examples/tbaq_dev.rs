@@ -49,9 +49,18 @@ fn main() {
     collect(Path::new(&dir), &mut files);
     files.sort();
     let tagger = chronicle_timex::TimexTagger::new();
-    let (mut gold_n, mut sys_n, mut srel, mut grel, mut strict, mut pairs, mut vok, mut tok) =
-        (0, 0, 0, 0, 0, 0, 0, 0);
+    // Counts per part (the directory under GOLD_DIR) and overall, so the
+    // TimeBank/AQUAINT split is visible without building the CLI.
+    let mut parts: Vec<(String, [usize; 8])> = Vec::new();
     for f in &files {
+        let part = f
+            .strip_prefix(&dir)
+            .ok()
+            .and_then(|r| r.components().next())
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let (mut gold_n, mut sys_n, mut srel, mut grel, mut strict, mut pairs, mut vok, mut tok) =
+            (0, 0, 0, 0, 0, 0, 0, 0);
         let content = std::fs::read_to_string(f).unwrap_or_default();
         let name = f
             .file_name()
@@ -141,19 +150,38 @@ fn main() {
                 );
             }
         }
+        let counts = [gold_n, sys_n, srel, grel, strict, pairs, vok, tok];
+        match parts.iter_mut().find(|(p, _)| *p == part) {
+            Some((_, c)) => c.iter_mut().zip(counts).for_each(|(a, b)| *a += b),
+            None => parts.push((part, counts)),
+        }
     }
+    let mut all = [0usize; 8];
+    for (part, c) in &parts {
+        all.iter_mut().zip(c).for_each(|(a, b)| *a += b);
+        if parts.len() > 1 {
+            println!("PART {part}: {}", score(c));
+        }
+    }
+    println!("SCORE {}", score(&all));
+}
+
+/// TempEval-3 measures from pooled counts
+/// `[gold, sys, sys_relaxed_hits, gold_relaxed_hits, strict, pairs, value_ok, type_ok]`.
+fn score(c: &[usize; 8]) -> String {
+    let [gold_n, sys_n, srel, grel, strict, pairs, vok, tok] = *c;
     let p = srel as f64 / sys_n as f64;
     let r = grel as f64 / gold_n as f64;
     let f = 2.0 * p * r / (p + r);
     let sp = strict as f64 / sys_n as f64;
     let sr = strict as f64 / gold_n as f64;
-    println!(
-        "SCORE strict F1 {:.2} relaxed P {:.2} R {:.2} F1 {:.2} value F1 {:.2} type F1 {:.2}",
+    format!(
+        "strict F1 {:.2} relaxed P {:.2} R {:.2} F1 {:.2} value F1 {:.2} type F1 {:.2}",
         200.0 * sp * sr / (sp + sr),
         100.0 * p,
         100.0 * r,
         100.0 * f,
         100.0 * f * vok as f64 / pairs as f64,
         100.0 * f * tok as f64 / pairs as f64
-    );
+    )
 }

@@ -33,6 +33,10 @@ pub struct Cand {
     /// The value was computed from another quarter ("a year ago"), so it
     /// does not become the quarter under discussion.
     pub derived: bool,
+    /// Leading tokens read for the value but left out of the extent: the
+    /// "about" of "about five hours" (TBAQ keeps it outside, 5 to 1, while
+    /// "nearly", "almost" and "at least" are inside most often).
+    pub lead: usize,
 }
 
 fn cand(end: usize, kind: TimexType, val: Val) -> Option<Cand> {
@@ -44,6 +48,7 @@ fn cand(end: usize, kind: TimexType, val: Val) -> Option<Cand> {
         takes_the: true,
         year_ref: false,
         derived: false,
+        lead: 0,
     })
 }
 
@@ -106,7 +111,9 @@ pub fn duration(n: Option<u32>, half: bool, unit: Unit) -> String {
             Unit::Week => "PXW",
             Unit::Month => "PXM",
             Unit::Quarter => "PXQ",
-            Unit::Year | Unit::Decade | Unit::Century => "PXY",
+            Unit::Year | Unit::Decade => "PXY",
+            // TIMEX3 has a century unit; TBAQ writes "for centuries" PXC.
+            Unit::Century => "PXC",
         }
         .to_string();
     };
@@ -343,7 +350,16 @@ impl<'a> Parser<'a> {
         // Only quantities take these prefixes: durations, "ago" dates, clock times.
         let quantity = matches!(inner.kind, TimexType::Duration | TimexType::Time)
             || matches!(self.lex(j), Lex::Int(..) | Lex::Card(_) | Lex::Word(W::A));
-        quantity.then(|| with_mod(inner, Some(m)))
+        let mut c = with_mod(inner, Some(m));
+        // "about" stays outside an amount or a clock time ("at about 10:35
+        // a.m.") but opens an "ago" date ("about two years ago").
+        if self.is(i, W::About)
+            && c.end > 0
+            && !matches!(self.lex(c.end - 1), Lex::Word(W::Ago | W::Earlier))
+        {
+            c.lead = j - i;
+        }
+        quantity.then_some(c)
     }
 
     /// "in the morning" at `i` (the part of day) refers to the day the
@@ -772,6 +788,14 @@ impl<'a> Parser<'a> {
         }
         if let Lex::Ordinal(n) = l {
             best = longer(best, self.ordinal_phrase(i, n));
+        }
+        // "for a while": a length of no stated unit, which TBAQ writes PXX.
+        if l == Lex::Word(W::A)
+            && self.is(i + 1, W::While)
+            && i > 0
+            && matches!(self.lex(i - 1), Lex::Word(W::For | W::In | W::After))
+        {
+            best = longer(best, cand(i + 2, TimexType::Duration, Val::S("PXX".into())));
         }
         if matches!(
             l,
@@ -1471,6 +1495,23 @@ impl<'a> Parser<'a> {
                 cand(i + 2, TimexType::Date, Val::P(Point::Century(n as i32 - 1)))
             }
             Lex::Unit(Unit::Quarter, _) if (1..=4).contains(&n) => self.quarter(i, n as u8, i + 2),
+            // "today is the eighth day of Desert Shield", "on his first day
+            // in office": a day counted from an event. Stated in the present
+            // ("it's the second day of …") it is the document date; otherwise
+            // the event's date is unknown here.
+            Lex::Unit(Unit::Day, false) if (1..=366).contains(&n) && !self.glued(i + 2) => {
+                let present = (1..=3).any(|k| {
+                    i >= k
+                        && ["is", "'s", "’s", "It's", "it's"]
+                            .iter()
+                            .any(|w| self.word(i - k) == *w)
+                });
+                let val = match self.ctx.dct {
+                    Some(d) if present => Val::P(Point::Day(d)),
+                    _ => Val::S("XXXX-XX-XX".into()),
+                };
+                cand(i + 2, TimexType::Date, val)
+            }
             Lex::Word(W::Half) if (1..=2).contains(&n) => {
                 let (y, end) = self.of_year(i + 2);
                 let y = y.or_else(|| self.ctx.dct.map(|d| d.year() as i32))?;
@@ -1710,6 +1751,8 @@ impl<'a> Parser<'a> {
                 }
                 None
             }
+            // "high noon" is an idiom (and a film), not a clock time.
+            W::Noon if i > 0 && self.word(i - 1).eq_ignore_ascii_case("high") => None,
             W::Noon | W::Midnight => {
                 let h = if w == W::Noon { 12 } else { 24 };
                 self.clock_tail(i, h, 0, i + 1)
@@ -2201,6 +2244,16 @@ impl<'a> Parser<'a> {
         if self.mid_name(k) && !self.glued(k) {
             return None;
         }
+        // "Islam will one day be …": after a modal, "one day" is an
+        // unnamed time ahead, not a length of one day.
+        if u == Unit::Day
+            && !plural
+            && self.word(i).eq_ignore_ascii_case("one")
+            && i > 0
+            && is_modal(self.word(i - 1))
+        {
+            return cand(k + 1, TimexType::Date, Val::S("FUTURE_REF".into()));
+        }
         // "a day-long meeting": the article belongs to the noun, and the
         // "-long" compound is read on its own.
         if self.is(i, W::A) && self.glued(k + 1) && self.word(k + 1).eq_ignore_ascii_case("long") {
@@ -2600,6 +2653,14 @@ impl<'a> Parser<'a> {
     }
 }
 
+fn is_modal(word: &str) -> bool {
+    [
+        "will", "would", "could", "can", "may", "might", "shall", "should", "must",
+    ]
+    .iter()
+    .any(|m| word.eq_ignore_ascii_case(m))
+}
+
 fn longer(a: Option<Cand>, b: Option<Cand>) -> Option<Cand> {
     match (a, b) {
         (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
@@ -2664,9 +2725,10 @@ pub fn scan(toks: &[Tk], text: &str, dct: Option<Date>, out: &mut Vec<Timex>) {
             continue;
         };
         let end = c.end.clamp(i + 1, toks.len());
+        let first = (i + c.lead).min(end - 1);
         // Timexes never split a token: widen to the original tokens.
         let span = Span {
-            start: toks[i].outer.start,
+            start: toks[first].outer.start,
             end: toks[end - 1].outer.end,
         };
         // Skip the rest of a token that was split on hyphens.

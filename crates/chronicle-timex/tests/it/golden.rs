@@ -91,7 +91,7 @@ fn durations() {
             31..41 DURATION PT5H "five hours"
             45..53 DURATION P2Y "two-year"
             64..75 DURATION P2Y6M "2 1/2 years"
-            77..91 DURATION P10Y APPROX "about a decade"
+            83..91 DURATION P10Y APPROX "a decade"
             93..109 DURATION P30D EQUAL_OR_MORE "at least 30 days"
             111..132 DURATION P9M "the first nine months"
             138..143 DURATION PXY "years"
@@ -803,6 +803,38 @@ fn bare_plural_units_ago_are_past_references() {
             24..34 DATE PAST_REF "months ago"
             57..66 DATE PAST_REF "years ago"
             89..103 DATE 2017-01 "two months ago"
+        "#]],
+    );
+}
+
+/// Issue 3, extent and idiom rules: "about" stays outside an amount or a
+/// clock time (TBAQ: 5 of 6) but opens an "ago" date; "one day" after a
+/// modal is a time ahead; "for centuries" uses the TIMEX3 century unit;
+/// "high noon" is no clock time; "the second day of …" is a date (the
+/// document date when stated in the present); "for a while" is a length
+/// of no stated unit.
+#[test]
+fn approximations_idioms_and_centuries() {
+    check(
+        "It blew up at about 10:35 a.m. after about five hours. He quit about two years ago \
+         and nearly two months later. Islam will one day be larger; it took one day. \
+         Moscow ruled for centuries. High noon comes today; the vote is at noon. \
+         It's the second day of the offensive. On his first day in office, a day-long meeting. \
+         They will live without power for a while, a while ago.",
+        expect![[r#"
+            20..30 TIME 2017-03-02T10:35 APPROX "10:35 a.m."
+            43..53 DURATION PT5H APPROX "five hours"
+            63..82 DATE 2015 APPROX "about two years ago"
+            87..104 DURATION P2M LESS_THAN "nearly two months"
+            123..130 DATE FUTURE_REF "one day"
+            150..157 DURATION P1D "one day"
+            176..185 DURATION PXC "centuries"
+            203..208 DATE 2017-03-02 "today"
+            225..229 TIME 2017-03-02T12:00 "noon"
+            236..250 DATE 2017-03-02 "the second day"
+            276..285 DATE XXXX-XX-XX "first day"
+            299..307 DURATION P1D "day-long"
+            350..357 DURATION PXX "a while"
         "#]],
     );
 }
