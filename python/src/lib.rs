@@ -2,9 +2,10 @@
 //! in-process from notebooks and Spark workers.
 //!
 //! The bindings are thin on purpose. Rows are checked by the CLI's own
-//! record rules, annotated by the one process-wide pipeline, and printed by
-//! the JSON contract's own serialiser, then turned into Python objects, so
-//! `annotate` returns exactly what `json.loads` makes of the CLI's line.
+//! record rules, annotated by the one process-wide pipeline, and serialized
+//! by the JSON contract's own `Serialize` impls, onto a flat tape that the
+//! calling thread turns into Python objects, so `annotate` returns exactly
+//! what `json.loads` makes of the CLI's line.
 //! Batches run on worker threads with the GIL released; only the extraction
 //! of inputs and the building of Python objects hold it, on the calling
 //! thread, while the workers annotate the rows still to come. The Arrow entry
@@ -13,6 +14,7 @@
 mod engine;
 mod pyjson;
 mod rows;
+mod tape;
 
 use arrow::datatypes::Schema;
 use arrow::pyarrow::PyArrowType;
@@ -20,10 +22,10 @@ use arrow::record_batch::RecordBatch;
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
-use serde_json::Value;
 
 use crate::engine::EngineError;
 use crate::rows::{Fields, Row};
+use crate::tape::Tape;
 
 impl From<EngineError> for PyErr {
     fn from(e: EngineError) -> PyErr {
@@ -31,18 +33,39 @@ impl From<EngineError> for PyErr {
     }
 }
 
-/// The JSON contract's value for a row; a bad row is the CLI's error record
-/// (empty layers and an `error` key, which a good row never has).
-fn row_value(row: Row) -> Value {
-    match row {
-        Ok(doc) => chronicle_annotate::json::doc_value(&doc),
-        Err(bad) => chronicle_annotate::json::error_value(
-            &bad.id,
-            bad.date.as_deref(),
-            &bad.text,
-            &bad.error,
-        ),
+impl From<tape::Error> for PyErr {
+    fn from(e: tape::Error) -> PyErr {
+        PyRuntimeError::new_err(e.to_string())
     }
+}
+
+/// A row's JSON contract values as a tape, and whether its `text` field is
+/// the row's input text: true for an annotated document (annotation never
+/// changes the text), false for a bad row, which may leave a huge text out.
+struct Output {
+    tape: Tape,
+    text_is_input: bool,
+}
+
+/// The output of a row; a bad row is the CLI's error record (empty layers
+/// and an `error` key, which a good row never has).
+fn row_output(row: Row) -> Result<Output, tape::Error> {
+    use chronicle_annotate::json::{contract, ErrorRow};
+    Ok(match row {
+        Ok(doc) => Output {
+            tape: Tape::of(&contract(&doc))?,
+            text_is_input: true,
+        },
+        Err(bad) => Output {
+            tape: Tape::of(&ErrorRow {
+                id: &bad.id,
+                date: bad.date.as_deref(),
+                text: &bad.text,
+                error: &bad.error,
+            })?,
+            text_is_input: false,
+        },
+    })
 }
 
 /// An optional string argument or field; `Err` names the wrong type.
@@ -87,19 +110,32 @@ fn opt_id(value: Option<&Bound<'_, PyAny>>) -> Result<Option<String>, String> {
 }
 
 /// The fields of one batch item: a `str` (the text) or a mapping with
-/// `text` and optional `id`, `date`, `title`, `url`, `source`.
-fn item_fields(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Fields> {
+/// `text` and optional `id`, `date`, `title`, `url`, `source`; and the
+/// item's own text object when the text was taken from it unchanged.
+fn item_fields<'py>(
+    item: &Bound<'py, PyAny>,
+    index: usize,
+) -> PyResult<(Fields, Option<Bound<'py, PyString>>)> {
     let mut fields = Fields {
         id: index.to_string(),
         ..Fields::default()
     };
     let mut problems = Vec::new();
     if item.is_none() {
-        return Ok(fields);
+        return Ok((fields, None));
     }
     if let Ok(text) = item.cast::<PyString>() {
-        fields.text = Some(text.to_string_lossy().into_owned());
-        return Ok(fields);
+        // A str with lone surrogates has no exact UTF-8 form: replaced.
+        return Ok(match text.extract::<String>() {
+            Ok(exact) => {
+                fields.text = Some(exact);
+                (fields, Some(text.clone()))
+            }
+            Err(_) => {
+                fields.text = Some(text.to_string_lossy().into_owned());
+                (fields, None)
+            }
+        });
     }
     let get = |key: &str| -> PyResult<Option<Bound<'_, PyAny>>> {
         if let Ok(dict) = item.cast::<PyDict>() {
@@ -124,7 +160,11 @@ fn item_fields(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Fields> {
             Ok::<_, PyErr>(None)
         }
     };
+    let text = get("text")?;
     fields.text = take("text")?;
+    let text = text
+        .filter(|_| fields.text.is_some())
+        .and_then(|t| t.cast_into::<PyString>().ok());
     fields.title = take("title")?;
     fields.url = take("url")?;
     fields.source = take("source")?;
@@ -135,7 +175,7 @@ fn item_fields(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Fields> {
     if !problems.is_empty() {
         fields.problem = Some(problems.join("; "));
     }
-    Ok(fields)
+    Ok((fields, text))
 }
 
 /// Parses the batch-wide default date.
@@ -188,11 +228,15 @@ fn annotate<'py>(
     if let Err(bad) = &row {
         return Err(PyValueError::new_err(bad.error.clone()));
     }
-    let value = py.detach(|| -> Result<Value, EngineError> {
+    let output = py.detach(|| -> Result<_, EngineError> {
         let pipeline = engine::pipeline()?;
-        Ok(row_value(engine::annotate(pipeline, row)))
-    })?;
-    pyjson::to_py(py, &value)
+        Ok(row_output(engine::annotate(pipeline, row)))
+    })??;
+    let text = text
+        .cast::<PyString>()
+        .ok()
+        .filter(|_| output.text_is_input);
+    pyjson::Converter::new(py).convert(&output.tape, text)
 }
 
 /// Rows handed to the workers ahead of the results converted: enough to
@@ -224,21 +268,22 @@ fn annotate_batch<'py>(
     let dct = default_date(date)?;
     let mut items = records.try_iter()?;
     let pipeline = py.detach(engine::pipeline)?;
-    let annotate = |row| row_value(engine::annotate(pipeline, row));
+    let annotate = |row| row_output(engine::annotate(pipeline, row));
     let dicts = engine::pipelined(threads, annotate, |pipe| -> PyResult<_> {
         let mut convert = pyjson::Converter::new(py);
         let _pause = pyjson::GcPause::new(py)?;
         let mut dicts: Vec<Option<Bound<'py, PyAny>>> = Vec::new();
-        // Freed after the batch on the pool, off the thread that holds the GIL.
-        let mut spent = Vec::new();
+        // The input's own text objects, for the results to share.
+        let mut texts: Vec<Option<Bound<'py, PyString>>> = Vec::new();
         let (mut sent, mut in_flight, mut exhausted) = (0, 0, false);
         loop {
             while !exhausted && in_flight < ROWS_IN_FLIGHT {
                 match items.next() {
                     Some(item) => {
-                        let fields = item_fields(&item?, sent)?;
+                        let (fields, text) = item_fields(&item?, sent)?;
                         pipe.send(sent, rows::row(fields, dct, max_bytes));
                         dicts.push(None);
+                        texts.push(text);
                         sent += 1;
                         in_flight += 1;
                     }
@@ -249,27 +294,22 @@ fn annotate_batch<'py>(
                 }
             }
             if in_flight == 0 {
-                return Ok((dicts, spent));
+                return Ok(dicts);
             }
             // When nothing is ready, wait without the GIL, so that other
             // Python threads run meanwhile.
-            let (position, value) = pipe
+            let (position, output) = pipe
                 .next(|results| py.detach(move || (results.recv(), results)))
                 .ok_or_else(|| PyRuntimeError::new_err("annotation workers stopped"))?;
             in_flight -= 1;
+            let output = output?;
+            let text = texts.get_mut(position).and_then(Option::take);
             if let Some(slot) = dicts.get_mut(position) {
-                *slot = Some(convert.convert(&value)?);
+                let text = text.filter(|_| output.text_is_input);
+                *slot = Some(convert.convert(&output.tape, text.as_ref())?);
             }
-            spent.push(value);
         }
     })??;
-    let (dicts, spent) = dicts;
-    py.detach(|| {
-        engine::in_pool(threads, || {
-            use rayon::prelude::*;
-            spent.into_par_iter().for_each(drop)
-        })
-    })?;
     PyList::new(
         py,
         dicts

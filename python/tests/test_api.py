@@ -159,3 +159,19 @@ print("ok")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+def test_results_share_the_callers_text_objects():
+    # Annotation never changes the text, so a result's `text` is the caller's
+    # own str, not a copy; a str that had to be repaired is not shared.
+    records = [{"id": "a", "text": "Angela Merkel met Jeff Sessions."}, "Jeff Sessions spoke.",
+               "Caf\ud800 owner Jeff Sessions spoke."]
+    out = chronicle.annotate_batch(records)
+    assert out[0]["text"] is records[0]["text"]
+    assert out[1]["text"] is records[1]
+    assert out[2]["text"] is not records[2] and "error" not in out[2]
+    assert out[2]["text"].startswith("Caf\ufffd") and "\ud800" not in out[2]["text"]
+    assert chronicle.annotate(records[1])["text"] is records[1]
+    # Labels are shared too; the values are unchanged.
+    [merkel, sessions] = out[0]["entities"]
+    assert merkel["label"] == "PER" and merkel["label"] is sessions["label"]

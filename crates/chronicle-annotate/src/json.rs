@@ -1,141 +1,249 @@
 //! The annotation JSON contract (`shared/contract/annotation-json.md`):
 //! one compact object per document, code-point offsets.
 //!
-//! One serialiser for every front end (the CLI, the Python package), so the
-//! same document prints the same bytes wherever it was annotated.
+//! The contract is written down once, as `Serialize` impls over the `Doc`
+//! ([`contract`], [`ErrorRow`]): the CLI hands them to `serde_json`, the
+//! Python package to its own serializer that builds Python objects. So the
+//! same document gives the same fields in the same order wherever it was
+//! annotated, and no front end builds an intermediate JSON tree.
 
-use chronicle_model::{CharOffsets, Doc, Span};
-use serde_json::{json, Value};
+use chronicle_model::{CharOffsets, Diagnostic, Doc, Entity, Event, Quote, Span, Timex};
+use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
 
 /// The document as one JSON line (with its trailing newline).
 pub fn doc_line(doc: &Doc) -> String {
-    let mut line = doc_value(doc).to_string();
-    line.push('\n');
-    line
+    line(&contract(doc))
 }
 
-/// The document as a JSON value, per the contract.
-pub fn doc_value(doc: &Doc) -> Value {
-    let offsets = CharOffsets::new(&doc.text);
-    let span = |s: Span| {
-        let (a, b) = offsets.span(s);
-        (a, b)
-    };
-    let sentences: Vec<Value> = doc
-        .sentences
-        .iter()
-        .map(|&s| {
-            let (a, b) = span(s);
-            json!({"start": a, "end": b})
-        })
-        .collect();
-    let entities: Vec<Value> = doc
-        .entities
-        .iter()
-        .map(|e| {
-            let (a, b) = span(e.span);
-            json!({"start": a, "end": b, "text": doc.slice(e.span), "label": e.label.as_str(),
-                   "canonical": e.canonical})
-        })
-        .collect();
-    let timexes: Vec<Value> = doc
-        .timexes
-        .iter()
-        .map(|t| {
-            let (a, b) = span(t.span);
-            json!({"start": a, "end": b, "text": doc.slice(t.span), "type": t.kind.as_str(),
-                   "value": t.value, "mod": t.modifier.map(|m| m.as_str())})
-        })
-        .collect();
-    let quotes: Vec<Value> = doc
-        .quotes
-        .iter()
-        .map(|q| {
-            let (a, b) = span(q.span);
-            let parts: Vec<Value> = q
-                .parts
-                .iter()
-                .map(|&p| {
-                    let (pa, pb) = span(p);
-                    json!({"start": pa, "end": pb})
-                })
-                .collect();
-            let (ss, se) = match q.speaker_span {
-                Some(s) => {
-                    let (x, y) = span(s);
-                    (Value::from(x), Value::from(y))
-                }
-                None => (Value::Null, Value::Null),
-            };
-            json!({"start": a, "end": b, "text": doc.slice(q.span), "parts": parts,
-                   "kind": q.kind.as_str(), "speaker": q.speaker,
-                   "speaker_start": ss, "speaker_end": se, "cue": q.cue})
-        })
-        .collect();
-    let events: Vec<Value> = doc
-        .events
-        .iter()
-        .map(|e| {
-            let (a, b) = span(e.span);
-            json!({"kind": e.kind, "trigger": e.trigger, "start": a, "end": b,
-                   "participants": e.participants, "date": e.date, "negated": e.negated})
-        })
-        .collect();
-    let mut value = json!({
-        "id": doc.id,
-        "date": doc.date.map(|d| d.to_string()),
-        "title": doc.title,
-        "text": doc.text,
-        "sentences": sentences,
-        "entities": entities,
-        "timexes": timexes,
-        "quotes": quotes,
-        "events": events,
-    });
-    if let Some(obj) = value.as_object_mut() {
-        if let Some(url) = &doc.meta.url {
-            obj.insert("url".into(), json!(url));
-        }
-        if let Some(source) = &doc.meta.source {
-            obj.insert("source".into(), json!(source));
-        }
-        if !doc.diagnostics.is_empty() {
-            let diags: Vec<Value> = doc
-                .diagnostics
-                .iter()
-                .map(|d| json!({"stage": d.stage, "message": d.message}))
-                .collect();
-            obj.insert("diagnostics".into(), Value::Array(diags));
-        }
+/// The document as the contract's object, for any serde serializer.
+pub fn contract(doc: &Doc) -> Contract<'_> {
+    Contract {
+        doc,
+        offsets: CharOffsets::new(&doc.text),
     }
-    value
 }
 
 /// The line for a record that could not be annotated: the contract's
 /// fields with empty layers, plus `error`. Streaming consumers (`RDD.pipe`)
 /// get one output line per input line, bad ones included.
 pub fn error_line(id: &str, date: Option<&str>, text: &str, error: &str) -> String {
-    let mut line = error_value(id, date, text, error).to_string();
+    line(&ErrorRow {
+        id,
+        date,
+        text,
+        error,
+    })
+}
+
+fn line(value: &impl Serialize) -> String {
+    // serde_json fails only on non-string map keys or a failing writer;
+    // neither can happen with these impls writing to a String.
+    let mut line = serde_json::to_string(value).unwrap_or_default();
     line.push('\n');
     line
 }
 
-/// [`error_line`] as a JSON value.
-pub fn error_value(id: &str, date: Option<&str>, text: &str, error: &str) -> Value {
-    json!({
-        "id": id,
-        "date": date,
-        "title": null,
-        "text": text,
-        "sentences": [],
-        "entities": [],
-        "timexes": [],
-        "quotes": [],
-        "events": [],
-        "error": error,
-    })
+/// A document in the contract's shape; see [`contract`].
+pub struct Contract<'a> {
+    doc: &'a Doc,
+    offsets: CharOffsets,
 }
 
+/// A record that could not be annotated; see [`error_line`].
+pub struct ErrorRow<'a> {
+    pub id: &'a str,
+    pub date: Option<&'a str>,
+    pub text: &'a str,
+    pub error: &'a str,
+}
+
+impl Serialize for Contract<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let doc = self.doc;
+        let root = In {
+            offsets: &self.offsets,
+            doc,
+            item: &(),
+        };
+        let optional = usize::from(doc.meta.url.is_some())
+            + usize::from(doc.meta.source.is_some())
+            + usize::from(!doc.diagnostics.is_empty());
+        let mut s = serializer.serialize_struct("Doc", 9 + optional)?;
+        s.serialize_field("id", &doc.id)?;
+        s.serialize_field("date", &doc.date.map(Display))?;
+        s.serialize_field("title", &doc.title)?;
+        s.serialize_field("text", &doc.text)?;
+        s.serialize_field("sentences", &root.with(&doc.sentences[..]))?;
+        s.serialize_field("entities", &root.with(&doc.entities[..]))?;
+        s.serialize_field("timexes", &root.with(&doc.timexes[..]))?;
+        s.serialize_field("quotes", &root.with(&doc.quotes[..]))?;
+        s.serialize_field("events", &root.with(&doc.events[..]))?;
+        if let Some(url) = &doc.meta.url {
+            s.serialize_field("url", url)?;
+        }
+        if let Some(source) = &doc.meta.source {
+            s.serialize_field("source", source)?;
+        }
+        if !doc.diagnostics.is_empty() {
+            s.serialize_field("diagnostics", &root.with(&doc.diagnostics[..]))?;
+        }
+        s.end()
+    }
+}
+
+impl Serialize for ErrorRow<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let empty: [(); 0] = [];
+        let mut s = serializer.serialize_struct("Doc", 10)?;
+        s.serialize_field("id", self.id)?;
+        s.serialize_field("date", &self.date)?;
+        s.serialize_field("title", &None::<&str>)?;
+        s.serialize_field("text", self.text)?;
+        for layer in ["sentences", "entities", "timexes", "quotes", "events"] {
+            s.serialize_field(layer, &empty)?;
+        }
+        s.serialize_field("error", self.error)?;
+        s.end()
+    }
+}
+
+/// One item of a document's layer, with what it needs to be written:
+/// the text it points into and the byte → code-point table.
+struct In<'a, T: ?Sized> {
+    offsets: &'a CharOffsets,
+    doc: &'a Doc,
+    item: &'a T,
+}
+
+impl<'a, T: ?Sized> In<'a, T> {
+    fn with<U: ?Sized>(&self, item: &'a U) -> In<'a, U> {
+        In {
+            offsets: self.offsets,
+            doc: self.doc,
+            item,
+        }
+    }
+
+    fn chars(&self, span: Span) -> (u32, u32) {
+        self.offsets.span(span)
+    }
+}
+
+/// One of a closed set of names (an entity label, a timex type): a JSON
+/// string, told to serializers as a unit variant so that they may share one
+/// object per name (the Python package does).
+struct Label(&'static str);
+
+impl Serialize for Label {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_unit_variant("Label", 0, self.0)
+    }
+}
+
+/// A `Display` value written as a JSON string without an allocation.
+struct Display<T>(T);
+
+impl<T: std::fmt::Display> Serialize for Display<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+impl<T> Serialize for In<'_, [T]>
+where
+    for<'b> In<'b, T>: Serialize,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_seq(Some(self.item.len()))?;
+        for item in self.item {
+            s.serialize_element(&self.with(item))?;
+        }
+        s.end()
+    }
+}
+
+impl Serialize for In<'_, Span> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (start, end) = self.chars(*self.item);
+        let mut s = serializer.serialize_struct("Span", 2)?;
+        s.serialize_field("start", &start)?;
+        s.serialize_field("end", &end)?;
+        s.end()
+    }
+}
+
+impl Serialize for In<'_, Entity> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let e = self.item;
+        let (start, end) = self.chars(e.span);
+        let mut s = serializer.serialize_struct("Entity", 5)?;
+        s.serialize_field("start", &start)?;
+        s.serialize_field("end", &end)?;
+        s.serialize_field("text", self.doc.slice(e.span))?;
+        s.serialize_field("label", &Label(e.label.as_str()))?;
+        s.serialize_field("canonical", &e.canonical)?;
+        s.end()
+    }
+}
+
+impl Serialize for In<'_, Timex> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let t = self.item;
+        let (start, end) = self.chars(t.span);
+        let mut s = serializer.serialize_struct("Timex", 6)?;
+        s.serialize_field("start", &start)?;
+        s.serialize_field("end", &end)?;
+        s.serialize_field("text", self.doc.slice(t.span))?;
+        s.serialize_field("type", &Label(t.kind.as_str()))?;
+        s.serialize_field("value", &t.value)?;
+        s.serialize_field("mod", &t.modifier.map(|m| Label(m.as_str())))?;
+        s.end()
+    }
+}
+
+impl Serialize for In<'_, Quote> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let q = self.item;
+        let (start, end) = self.chars(q.span);
+        let speaker = q.speaker_span.map(|span| self.chars(span));
+        let mut s = serializer.serialize_struct("Quote", 9)?;
+        s.serialize_field("start", &start)?;
+        s.serialize_field("end", &end)?;
+        s.serialize_field("text", self.doc.slice(q.span))?;
+        s.serialize_field("parts", &self.with(&q.parts[..]))?;
+        s.serialize_field("kind", &Label(q.kind.as_str()))?;
+        s.serialize_field("speaker", &q.speaker)?;
+        s.serialize_field("speaker_start", &speaker.map(|(a, _)| a))?;
+        s.serialize_field("speaker_end", &speaker.map(|(_, b)| b))?;
+        s.serialize_field("cue", &q.cue)?;
+        s.end()
+    }
+}
+
+impl Serialize for In<'_, Event> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let e = self.item;
+        let (start, end) = self.chars(e.span);
+        let mut s = serializer.serialize_struct("Event", 7)?;
+        s.serialize_field("kind", &e.kind)?;
+        s.serialize_field("trigger", &e.trigger)?;
+        s.serialize_field("start", &start)?;
+        s.serialize_field("end", &end)?;
+        s.serialize_field("participants", &e.participants)?;
+        s.serialize_field("date", &e.date)?;
+        s.serialize_field("negated", &e.negated)?;
+        s.end()
+    }
+}
+
+impl Serialize for In<'_, Diagnostic> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Diagnostic", 2)?;
+        s.serialize_field("stage", &Label(self.item.stage))?;
+        s.serialize_field("message", &self.item.message)?;
+        s.end()
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;
