@@ -153,21 +153,21 @@ fn item_fields<'py>(
         Ok(_) => {}
         Err(e) => problems.push(e),
     }
-    let mut take = |key: &str| match opt_str(get(key)?.as_ref(), key) {
-        Ok(v) => Ok(v),
+    let mut string = |value: Option<&Bound<'_, PyAny>>, key: &str| match opt_str(value, key) {
+        Ok(v) => v,
         Err(e) => {
             problems.push(e);
-            Ok::<_, PyErr>(None)
+            None
         }
     };
     let text = get("text")?;
-    fields.text = take("text")?;
+    fields.text = string(text.as_ref(), "text");
     let text = text
         .filter(|_| fields.text.is_some())
         .and_then(|t| t.cast_into::<PyString>().ok());
-    fields.title = take("title")?;
-    fields.url = take("url")?;
-    fields.source = take("source")?;
+    fields.title = string(get("title")?.as_ref(), "title");
+    fields.url = string(get("url")?.as_ref(), "url");
+    fields.source = string(get("source")?.as_ref(), "source");
     match opt_date(get("date")?.as_ref()) {
         Ok(d) => fields.date = d,
         Err(e) => problems.push(e),

@@ -92,15 +92,15 @@ impl<'py> Converter<'py> {
         text: Option<&Bound<'py, PyString>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let mut items = tape.items.iter();
-        let top = Top { text };
-        self.value(&mut items, tape, Some(&top))
+        self.value(&mut items, tape, text)
     }
 
+    /// `text`: the caller's text object, given for the top-level value only.
     fn value(
         &mut self,
         items: &mut std::slice::Iter<'_, Item>,
         tape: &Tape,
-        top: Option<&Top<'_, 'py>>,
+        text: Option<&Bound<'py, PyString>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         Ok(match *items.next().ok_or_else(malformed)? {
@@ -112,7 +112,7 @@ impl<'py> Converter<'py> {
             Item::Str { start, end } => string(py, tape, start, end)?.into_any(),
             Item::Name(name) => self.name(name).clone().into_any(),
             Item::List(n) => self.list(n, items, tape)?,
-            Item::Map(n) => self.map(n, items, tape, top)?,
+            Item::Map(n) => self.map(n, items, tape, text)?,
         })
     }
 
@@ -144,7 +144,7 @@ impl<'py> Converter<'py> {
         n: u32,
         items: &mut std::slice::Iter<'_, Item>,
         tape: &Tape,
-        top: Option<&Top<'_, 'py>>,
+        text: Option<&Bound<'py, PyString>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let dict = PyDict::new(py);
@@ -161,7 +161,7 @@ impl<'py> Converter<'py> {
                 Some(&Item::Str { start, end }) => {
                     items.next();
                     let s = tape.str(start, end).ok_or_else(malformed)?;
-                    let object = match (&last, top.and_then(|t| t.text)) {
+                    let object = match (&last, text) {
                         (_, Some(text)) if name == Some("text") => text.clone(),
                         (Some((previous, object)), _) if *previous == s => object.clone(),
                         _ => PyString::new(py, s),
@@ -175,11 +175,6 @@ impl<'py> Converter<'py> {
         }
         Ok(dict.into_any())
     }
-}
-
-/// What only the top-level object may reuse.
-struct Top<'a, 'py> {
-    text: Option<&'a Bound<'py, PyString>>,
 }
 
 fn malformed() -> PyErr {
