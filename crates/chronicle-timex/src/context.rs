@@ -164,14 +164,27 @@ pub fn cue_at(text: &str, toks: &[Tk], i: usize) -> Option<(Tense, usize)> {
     let mut past_aux = false;
     let lo = i.saturating_sub(FAR_LEFT);
     let hi = (i + RIGHT_REACH).min(toks.len());
+    // The mention opens its sentence ("On Monday, …", "Late on Friday, …").
+    let fronted = (lo..i)
+        .rev()
+        .take_while(|&k| toks[k].sent == sent)
+        .all(|k| {
+            let w = word_at(text, toks, k);
+            [
+                "on", "in", "at", "late", "early", "earlier", "later", "also", "and", "but", "then",
+            ]
+            .iter()
+            .any(|f| w.eq_ignore_ascii_case(f))
+        });
     for j in lo..hi {
         if toks[j].sent != sent || j == i {
             continue;
         }
         let word = word_at(text, toks, j);
         // A reporting clause after the mention ("…, Castro said") frames
-        // it; it does not date it.
-        if j > i && is_reporting(word) {
+        // it; it does not date it. A fronted adjunct ("On Monday, the court
+        // said it will …") is the reporting verb's own time.
+        if j > i && is_reporting(word) && !fronted {
             continue;
         }
         let t = if is_deadline(text, toks, j, i) {
@@ -202,9 +215,70 @@ pub fn cue_at(text: &str, toks: &[Tk], i: usize) -> Option<(Tense, usize)> {
     // and will meet again"): a cue on the left within the clause's reach
     // governs; only fronted adjuncts ("On Friday, he will …") look right.
     if let Some((d, t)) = left.filter(|(d, _)| *d <= 2 * LEFT_REACH) {
+        // Sequence of tenses: "would buy as soon as trading opened Monday"
+        // backshifts "will buy as soon as trading opens Monday"; the
+        // temporal clause's past verb takes the time of the verb it hangs on.
+        if t == Tense::Past && d >= 2 && future_above_clause(text, toks, i - d / 2) {
+            return Some((Tense::Future, d));
+        }
         return Some((t, d));
     }
     best.map(|(d, t)| (t, d))
+}
+
+/// Token `j` is a past main verb just after a temporal subordinator
+/// ("when", "once", "as soon as", "after", "before" and up to two words of
+/// subject), and the nearest tense cue before that subordinator in the
+/// sentence points ahead.
+fn future_above_clause(text: &str, toks: &[Tk], j: usize) -> bool {
+    if matches!(word_at(text, toks, j), "was" | "were" | "had" | "did") {
+        return false;
+    }
+    let sent = toks[j].sent;
+    let Some(k) = (j.saturating_sub(3)..j).rev().find(|&k| {
+        toks[k].sent == sent
+            && match word_at(text, toks, k) {
+                "when" | "once" | "after" | "before" => true,
+                "as" => k >= 2 && word_at(text, toks, k - 2) == "as",
+                _ => false,
+            }
+    }) else {
+        return false;
+    };
+    // "as soon as": the clause opens at the first "as".
+    let k = if word_at(text, toks, k) == "as" {
+        k - 2
+    } else {
+        k
+    };
+    // "would not say when the board voted Tuesday": a question, whose
+    // past verb keeps its own time.
+    if k >= 1
+        && matches!(
+            word_at(text, toks, k - 1),
+            "say"
+                | "know"
+                | "ask"
+                | "disclose"
+                | "explain"
+                | "specify"
+                | "reveal"
+                | "confirm"
+                | "tell"
+                | "comment"
+                | "determine"
+                | "unclear"
+                | "clear"
+                | "sure"
+        )
+    {
+        return false;
+    }
+    (k.saturating_sub(LEFT_REACH)..k)
+        .rev()
+        .filter(|&m| toks[m].sent == sent)
+        .find_map(|m| word_cue(text, toks, m))
+        == Some(Tense::Future)
 }
 
 fn word_at<'t>(text: &'t str, toks: &[Tk], j: usize) -> &'t str {
@@ -221,9 +295,35 @@ fn word_cue(text: &str, toks: &[Tk], j: usize) -> Option<Tense> {
     } else {
         ""
     };
-    // "is to resume", "set to resume": a plan.
+    // "is to resume", "set to resume", "likely to buy": a plan or a forecast.
     if word == "to" {
-        return matches!(prev, "is" | "are" | "set").then_some(Tense::Future);
+        return matches!(prev, "is" | "are" | "set" | "likely").then_some(Tense::Future);
+    }
+    // A passive infinitive names what is still to happen ("a show to be
+    // aired on Sunday", "due to be released in December"), unless it
+    // reports a state ("said to be", "found to be").
+    if word == "be" && prev == "to" {
+        let next = word_at(text, toks, j + 1);
+        let participle = regular_past(next) || PAST_CUES.contains(&next);
+        let stative = j >= 2
+            && matches!(
+                word_at(text, toks, j - 2),
+                "said"
+                    | "believed"
+                    | "thought"
+                    | "found"
+                    | "seemed"
+                    | "appeared"
+                    | "reported"
+                    | "alleged"
+                    | "known"
+                    | "used"
+                    | "seem"
+                    | "seems"
+                    | "appear"
+                    | "appears"
+            );
+        return (participle && !stative).then_some(Tense::Future);
     }
     // A scheduling verb in the simple present ("Arafat meets Albright
     // Monday", "talks resume Tuesday") announces a plan: news narrates the
@@ -270,14 +370,20 @@ fn word_cue(text: &str, toks: &[Tk], j: usize) -> Option<Tense> {
             return None;
         }
     }
-    // "had been scheduled to", "was expected to": a past plan.
+    // "better than expected", "as expected": a comparison, no plan.
+    if word == "expected" && matches!(prev, "than" | "as" | "As") {
+        return None;
+    }
+    // "had been scheduled to", "was supposed to": a past plan, overtaken
+    // or missed. "was scheduled to meet Friday", "were expected to vote"
+    // report a plan still ahead (future in the past); "was due" is as
+    // often a cause ("was closed due to problems") or a plan gone by.
     if t == Tense::Future && is_participle(word) {
         let back = j.saturating_sub(3);
         if (back..j).any(|k| {
-            matches!(
-                word_at(text, toks, k),
-                "had" | "was" | "were" | "previously"
-            )
+            let w = word_at(text, toks, k);
+            matches!(w, "had" | "previously")
+                || (matches!(word, "supposed" | "due") && matches!(w, "was" | "were"))
         }) {
             t = Tense::Past;
         }

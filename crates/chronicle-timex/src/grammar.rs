@@ -1137,6 +1137,14 @@ impl<'a> Parser<'a> {
     }
 
     fn bare_month(&self, i: usize, m: u8) -> Val {
+        // "since March", "as of February" run up to the document date: the
+        // latest such month, whatever year the sentence named for another
+        // event ("since its launch in 2003 and as of February …"), unless a
+        // past perfect keeps the clause in the past ("had risen since March").
+        if let (true, Some(d)) = (self.up_to_now(i), self.ctx.dct) {
+            let y = d.year() as i32 - i32::from(m > d.month() as u8);
+            return Val::P(Point::Month(y, m));
+        }
         if let Some(y) = self.near_year(i) {
             return Val::P(Point::Month(y, m));
         }
@@ -1144,6 +1152,16 @@ impl<'a> Parser<'a> {
             return Val::S(format!("XXXX-{m:02}"));
         };
         Val::P(Point::Month(self.year_for(i, d, m, 15), m))
+    }
+
+    /// Token `i` follows "since" or "as of", with no "had" earlier in its
+    /// clause.
+    fn up_to_now(&self, i: usize) -> bool {
+        let opens = (i >= 1 && self.is(i - 1, W::Since))
+            || (i >= 2 && self.is(i - 1, W::Of) && self.word(i - 2).eq_ignore_ascii_case("as"));
+        opens
+            && !(i.saturating_sub(10)..i)
+                .any(|k| self.sent(k) == self.sent(i) && self.word(k) == "had")
     }
 
     /// The year of a month (and day) written without one: the occurrence
@@ -1175,6 +1193,12 @@ impl<'a> Parser<'a> {
     fn emit_day(&self, i: usize, year: Option<i32>, m: u8, d: u32, end: usize) -> Option<Cand> {
         let y = match year {
             Some(y) => y,
+            // "since Jan. 13", "as of Sept. 30": the latest such day.
+            None if self.up_to_now(i) && self.ctx.dct.is_some() => {
+                let dct = self.ctx.dct?;
+                let later = (m, d) > (dct.month() as u8, dct.day() as u32);
+                dct.year() as i32 - i32::from(later)
+            }
             None => match self.near_year(i) {
                 Some(y) => y,
                 None => match self.ctx.dct {
@@ -1253,6 +1277,38 @@ impl<'a> Parser<'a> {
 
     /// "Friday", "Friday morning", "Friday, Oct. 23", "Fridays".
     fn weekday_phrase(&self, i: usize, wd: u8, plural: bool) -> Option<Cand> {
+        // Newspapers and shows: "the Sunday Times reported", "The Mail on
+        // Sunday", "Sunday Programme".
+        let paper = |k: usize| {
+            self.cap(k)
+                && matches!(
+                    self.word(k),
+                    "Times"
+                        | "Telegraph"
+                        | "Mirror"
+                        | "Express"
+                        | "Independent"
+                        | "Herald"
+                        | "Post"
+                        | "Mail"
+                        | "Tribune"
+                        | "Business"
+                        | "Sport"
+                        | "People"
+                        | "Star"
+                        | "Standard"
+                        | "Journal"
+                        | "Programme"
+                        | "Live"
+                )
+        };
+        let on_sunday = wd == 7
+            && i >= 2
+            && self.word(i - 1) == "on"
+            && matches!(self.word(i - 2), "Mail" | "Independent");
+        if paper(i + 1) || on_sunday {
+            return None;
+        }
         // "Tuesday nights" recurs like "Tuesdays", and so does the first
         // day of "Monday and Tuesday nights" (the plural distributes).
         let plural_pod =
@@ -2529,6 +2585,22 @@ impl<'a> Parser<'a> {
             _ => h,
         };
         let day = day.map(|(v, e, _)| (v, e));
+        // "at 6pm on Saturday": the day after "on" dates the clock time,
+        // and stays a timex of its own.
+        let day = day.or_else(|| {
+            if !self.word(date_start).eq_ignore_ascii_case("on")
+                || !matches!(
+                    self.lex(date_start + 1),
+                    Lex::Weekday(_, false) | Lex::Month(..)
+                )
+            {
+                return None;
+            }
+            match self.core(date_start + 1)?.val {
+                Val::P(Point::Day(d) | Point::DayPart(d, _)) => Some((Val::P(Point::Day(d)), end)),
+                _ => None,
+            }
+        });
         let (day, end) = match day {
             Some(x) => x,
             // A bare clock time belongs to the day the narrative is at.

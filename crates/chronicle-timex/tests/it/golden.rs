@@ -838,3 +838,134 @@ fn approximations_idioms_and_centuries() {
         "#]],
     );
 }
+
+/// Issue 3, round 8: "since"/"as of" a bare month or day runs up to the
+/// document date, so it is the latest one, not in the year the sentence
+/// named for another event; a past perfect keeps the narrative year, and a
+/// plain "in February" after a named year still takes that year.
+#[test]
+fn since_and_as_of_a_month_reach_the_present() {
+    check(
+        "It has sold 5 million songs since its launch in 2003, and as of February the store \
+         accounts for 70%. It opened in 2003 and had grown since June. It opened in 2003 in \
+         February. Sales have risen since November. Shares have fallen since March 20.",
+        expect![[r#"
+            48..52 DATE 2003 "2003"
+            64..72 DATE 2017-02 "February"
+            114..118 DATE 2003 "2003"
+            139..143 DATE 2003-06 "June"
+            158..162 DATE 2003 "2003"
+            166..174 DATE 2003-02 "February"
+            199..207 DATE 2016-11 "November"
+            234..242 DATE 2016-03-20 "March 20"
+        "#]],
+    );
+}
+
+/// Issue 3, round 8: future in the past. A temporal clause's past verb
+/// under a future cue is backshifted ("would resign after the board met
+/// Tuesday" reports "will resign after the board meets Tuesday"), and
+/// "likely to" looks ahead; a past main clause keeps the clause past, and
+/// so does a question ("would not say when …").
+#[test]
+fn future_in_the_past_through_temporal_clauses() {
+    check(
+        "Analysts said investors were likely to buy as soon as trading opened Monday. \
+         He said he would resign after the board met Tuesday. \
+         Shares fell after the company reported earnings Tuesday. \
+         A spokesman would not say when the company learned of it Tuesday.",
+        expect![[r#"
+            69..75 DATE 2017-03-06 "Monday"
+            121..128 DATE 2017-03-07 "Tuesday"
+            178..185 DATE 2017-02-28 "Tuesday"
+            244..251 DATE 2017-02-28 "Tuesday"
+        "#]],
+    );
+}
+
+/// Issue 3, round 8: a plan reported in the simple past is still ahead
+/// ("was scheduled to meet Friday"); a past perfect or "supposed to" tells
+/// of a plan overtaken (TBAQ: "had been scheduled to expire at midnight
+/// Friday" is the Friday before), and "than expected" or "was closed due
+/// to" are no plans at all.
+#[test]
+fn plans_reported_in_the_past() {
+    check(
+        "He was scheduled to meet the president Friday. The board was expected to vote Tuesday. \
+         The offer had been scheduled to expire Friday. He was supposed to testify Monday. \
+         Sales were better than expected in June. A plant was closed due to a fire Tuesday.",
+        expect![[r#"
+            39..45 DATE 2017-03-03 "Friday"
+            78..85 DATE 2017-03-07 "Tuesday"
+            126..132 DATE 2017-02-24 "Friday"
+            161..167 DATE 2017-02-27 "Monday"
+            204..208 DATE 2016-06 "June"
+            243..250 DATE 2017-02-28 "Tuesday"
+        "#]],
+    );
+}
+
+/// Issue 3, round 8: a passive infinitive looks ahead ("a festival to be
+/// held in June", TBAQ: "to be released in mid-2011", "to be completed
+/// around Nov. 1"), unless it reports a state ("was said to be seen").
+#[test]
+fn passive_infinitives_point_ahead() {
+    check(
+        "The festival, to be held in June, sold out. The show, to be aired on Sunday, was cut. \
+         He was said to be seen in Paris on Sunday.",
+        expect![[r#"
+            28..32 DATE 2017-06 "June"
+            69..75 DATE 2017-03-05 "Sunday"
+            121..127 DATE 2017-02-26 "Sunday"
+        "#]],
+    );
+}
+
+/// Issue 3, round 8: "at 6pm on Saturday" dates the clock time by the day
+/// after "on" (the day stays a timex of its own); a bare clock time still
+/// takes the day the narrative is at.
+#[test]
+fn clock_time_on_a_day() {
+    check(
+        "The sale opened at 8am on Friday and will close at 6pm on Saturday. It ended at noon.",
+        expect![[r#"
+            19..22 TIME 2017-02-24T08:00 "8am"
+            26..32 DATE 2017-02-24 "Friday"
+            51..54 TIME 2017-03-04T18:00 "6pm"
+            58..66 DATE 2017-03-04 "Saturday"
+            80..84 TIME 2017-03-04T12:00 "noon"
+        "#]],
+    );
+}
+
+/// Issue 3, round 8: a weekday that heads a newspaper or show name is no
+/// date ("the Sunday Times", "The Mail on Sunday"); "The Times on Friday"
+/// and "Sunday Mass" (TBAQ) still are.
+#[test]
+fn newspaper_names_are_not_dates() {
+    check(
+        "The Sunday Telegraph reported it, the Mail on Sunday said, and he told The Times on \
+         Friday. He attended Sunday Mass.",
+        expect![[r#"
+            84..90 DATE 2017-02-24 "Friday"
+            104..110 DATE 2017-02-26 "Sunday"
+        "#]],
+    );
+}
+
+/// Issue 3, round 8: a fronted adjunct dates the reporting verb it opens
+/// ("On Monday, the court said it will …" is last Monday), while after
+/// the reported words the reporting clause still only frames them ("…
+/// ready to leave as soon as Tuesday, Castro said").
+#[test]
+fn fronted_adjuncts_date_the_reporting_verb() {
+    check(
+        "On Monday, the court said it will hear the case. In June, the firm said it would \
+         cut jobs. The group would leave as soon as Tuesday, Castro said.",
+        expect![[r#"
+            3..9 DATE 2017-02-27 "Monday"
+            52..56 DATE 2016-06 "June"
+            124..131 DATE 2017-03-07 "Tuesday"
+        "#]],
+    );
+}
