@@ -1,5 +1,5 @@
 //! Any bytes through every format reader (forced or detected, plain or
-//! gzip): readers may reject input, never panic.
+//! gzip) and the MEANTIME gold reader: readers may reject input, never panic.
 //!
 //! Run: `cargo +nightly fuzz run readers` from the repository root.
 #![no_main]
@@ -26,4 +26,11 @@ fuzz_target!(|data: &[u8]| {
         }
         ControlFlow::Continue(())
     });
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        if let Ok(file) = chronicle_ingest::cat::read_cat("input", text) {
+            for t in &file.timexes {
+                assert!(file.doc.text.get(t.span.range()).is_some());
+            }
+        }
+    }
 });

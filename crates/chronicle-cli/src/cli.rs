@@ -284,6 +284,8 @@ pub enum Command {
 pub enum EvalCommand {
     /// TempEval-3 timex scores over a folder of gold TimeML files.
     Timeml { gold_dir: PathBuf },
+    /// The same timex scores on MEANTIME (NewsReader CAT XML), per sub-corpus.
+    Meantime { dir: PathBuf },
     /// CoNLL-2003 NER scores (conlleval semantics) on a gold file.
     Conll { file: PathBuf },
     /// PolNeAR attribution scores over a compartment folder.

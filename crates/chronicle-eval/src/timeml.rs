@@ -93,15 +93,19 @@ pub struct Scores {
 /// # Errors
 /// When the gold data cannot be read or a gold file is malformed.
 pub fn run(path: &Path) -> crate::Result<String> {
-    let scores = score_dir(path)?;
-    let mut out = report(&scores);
+    Ok(render(&score_dir(path)?))
+}
+
+/// The report, with every error appended when `CHRONICLE_TIMEX_ERRORS` is set.
+pub(crate) fn render(scores: &Scores) -> String {
+    let mut out = report(scores);
     if std::env::var_os("CHRONICLE_TIMEX_ERRORS").is_some_and(|v| v != "0") {
         out.push('\n');
         for e in &scores.errors {
             let _ = writeln!(out, "{}\t{}\t{}", e.kind, e.file, e.detail);
         }
     }
-    Ok(out)
+    out
 }
 
 /// Runs the tagger over every `.tml` file under `path` and scores it.
@@ -109,13 +113,26 @@ pub fn run(path: &Path) -> crate::Result<String> {
 /// # Errors
 /// When the gold data cannot be read or a gold file is malformed.
 pub fn score_dir(path: &Path) -> crate::Result<Scores> {
+    score_tree(path, "tml", |name, content| {
+        read_timeml(name, content).map(|f| (f.doc, f.timexes))
+    })
+}
+
+/// A gold reader: file name and content in, the document (text and date)
+/// and its gold timexes out.
+pub(crate) type GoldReader =
+    fn(&str, &str) -> Result<(Doc, Vec<Timex>), chronicle_ingest::IngestError>;
+
+/// Runs the tagger over every file ending in `.{ext}` under `path`, read by
+/// `read`, and scores it overall and per first-level subfolder.
+pub(crate) fn score_tree(path: &Path, ext: &str, read: GoldReader) -> crate::Result<Scores> {
     let mut files = Vec::new();
-    collect(path, &mut files)?;
+    collect(path, ext, &mut files)?;
     files.sort();
     if files.is_empty() {
         return Err(crate::EvalError::Data {
             path: path.display().to_string(),
-            message: "no .tml files found".into(),
+            message: format!("no .{ext} files found"),
         });
     }
     let pipe = pipeline(Layers::TIMEXES)?;
@@ -126,14 +143,13 @@ pub fn score_dir(path: &Path) -> crate::Result<Scores> {
             source,
         })?;
         let name = file.display().to_string();
-        let gold = read_timeml(&name, &content).map_err(|e| crate::EvalError::Data {
+        let (mut doc, gold) = read(&name, &content).map_err(|e| crate::EvalError::Data {
             path: name.clone(),
             message: e.to_string(),
         })?;
-        let mut doc = gold.doc;
         doc.timexes.clear();
         pipe.annotate(&mut doc);
-        let counts = score_doc(&doc, &gold.timexes, &doc.timexes, &name, &mut scores.errors);
+        let counts = score_doc(&doc, &gold, &doc.timexes, &name, &mut scores.errors);
         let part = file
             .strip_prefix(path)
             .ok()
@@ -151,7 +167,7 @@ pub fn score_dir(path: &Path) -> crate::Result<Scores> {
     Ok(scores)
 }
 
-fn collect(path: &Path, out: &mut Vec<PathBuf>) -> crate::Result<()> {
+fn collect(path: &Path, ext: &str, out: &mut Vec<PathBuf>) -> crate::Result<()> {
     let io = |source| crate::EvalError::Io {
         path: path.display().to_string(),
         source,
@@ -163,8 +179,8 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> crate::Result<()> {
     for entry in std::fs::read_dir(path).map_err(io)? {
         let p = entry.map_err(io)?.path();
         if p.is_dir() {
-            collect(&p, out)?;
-        } else if p.extension().is_some_and(|e| e == "tml") {
+            collect(&p, ext, out)?;
+        } else if p.extension().is_some_and(|e| e == ext) {
             out.push(p);
         }
     }

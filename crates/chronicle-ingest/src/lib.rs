@@ -17,6 +17,7 @@ use std::path::PathBuf;
 
 use chronicle_model::{Date, Doc};
 
+pub mod cat;
 pub mod conll;
 mod detect;
 mod jsonl;
@@ -24,6 +25,7 @@ mod news;
 pub mod record;
 mod source;
 pub mod timeml;
+mod xml;
 
 pub use detect::detect;
 pub use news::parse_news;

@@ -6,6 +6,7 @@
 
 use chronicle_model::{Date, Doc, Span, Timex, TimexMod, TimexType};
 
+use crate::xml::{attr, decode_entities, decode_one, find_tag, parse_date};
 use crate::IngestError;
 
 /// One TimeML file, split around its text.
@@ -85,24 +86,6 @@ pub fn escape_attr(s: &str, out: &mut String) {
     }
 }
 
-/// (start of `<NAME`, end of its `>`), searching from `from`.
-fn find_tag(content: &str, name: &str, from: usize) -> Option<(usize, usize)> {
-    let mut at = from;
-    while let Some(p) = content.get(at..)?.find('<') {
-        let start = at + p;
-        let rest = &content[start + 1..];
-        if rest.starts_with(name)
-            && rest[name.len()..]
-                .starts_with(|c: char| c == '>' || c.is_ascii_whitespace() || c == '/')
-        {
-            let end = content[start..].find('>')? + start + 1;
-            return Some((start, end));
-        }
-        at = start + 1;
-    }
-    None
-}
-
 fn element_text(content: &str, name: &str) -> Option<String> {
     let (_, open_end) = find_tag(content, name, 0)?;
     let close = content[open_end..].find(&format!("</{name}>"))? + open_end;
@@ -134,39 +117,6 @@ fn dct(content: &str) -> Result<Option<Date>, String> {
     parse_date(&value)
         .map(Some)
         .ok_or_else(|| format!("malformed DCT value {value:?}"))
-}
-
-fn parse_date(v: &str) -> Option<Date> {
-    let d = v.get(..10)?;
-    let b = d.as_bytes();
-    if b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let y: i16 = d[..4].parse().ok()?;
-    let m: i8 = d[5..7].parse().ok()?;
-    let day: i8 = d[8..10].parse().ok()?;
-    Date::new(y, m, day).ok()
-}
-
-/// The value of attribute `name` in a start tag's text.
-fn attr(tag: &str, name: &str) -> Option<String> {
-    let mut rest = tag;
-    while let Some(p) = rest.find(name) {
-        let before_ok = p == 0 || rest.as_bytes()[p - 1].is_ascii_whitespace();
-        let after = rest[p + name.len()..].trim_start();
-        if before_ok {
-            if let Some(after) = after.strip_prefix('=') {
-                let after = after.trim_start();
-                let q = after.chars().next()?;
-                if q == '"' || q == '\'' {
-                    let end = after[1..].find(q)?;
-                    return Some(decode_entities(&after[1..1 + end]));
-                }
-            }
-        }
-        rest = &rest[p + name.len()..];
-    }
-    None
 }
 
 /// Removes tags from the text, decoding entities; collects TIMEX3s.
@@ -215,51 +165,6 @@ fn strip_tags(raw: &str) -> Result<(String, Vec<Timex>), String> {
         return Err("unclosed <TIMEX3>".into());
     }
     Ok((text, timexes))
-}
-
-fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(p) = rest.find('&') {
-        out.push_str(&rest[..p]);
-        let (d, len) = decode_one(&rest[p..]);
-        out.push_str(&d);
-        rest = &rest[p + len..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Decodes the entity at the start of `s` ("&amp;…"); an unknown or broken
-/// one is kept as written.
-fn decode_one(s: &str) -> (String, usize) {
-    let Some(semi) = s.bytes().take(12).position(|b| b == b';') else {
-        return ("&".into(), 1);
-    };
-    let name = &s[1..semi];
-    let c = match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        _ => {
-            if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
-            } else if let Some(dec) = name.strip_prefix('#') {
-                dec.parse().ok().and_then(char::from_u32)
-            } else {
-                None
-            }
-        }
-    };
-    match c {
-        Some(c) => (c.to_string(), semi + 1),
-        None => ("&".into(), 1),
-    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use crate::cli::EvalCommand;
 pub fn run(command: EvalCommand) -> anyhow::Result<ExitCode> {
     let report = match &command {
         EvalCommand::Timeml { gold_dir } => chronicle_eval::timeml::run(gold_dir),
+        EvalCommand::Meantime { dir } => chronicle_eval::meantime::run(dir),
         EvalCommand::Conll { file } => chronicle_eval::conll::run(file),
         EvalCommand::Polnear { dir } => chronicle_eval::polnear::run(dir),
         EvalCommand::Tls { data_dir } => chronicle_eval::tls::run(data_dir),
