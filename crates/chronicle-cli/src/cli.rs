@@ -283,9 +283,21 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
     /// TempEval-3 timex scores over a folder of gold TimeML files.
-    Timeml { gold_dir: PathBuf },
+    Timeml {
+        gold_dir: PathBuf,
+        /// Score another tagger's TimeML output found here (the gold files'
+        /// relative paths, the same text) instead of running Chronicle.
+        #[arg(long)]
+        system: Option<PathBuf>,
+    },
     /// The same timex scores on MEANTIME (NewsReader CAT XML), per sub-corpus.
-    Meantime { dir: PathBuf },
+    Meantime {
+        dir: PathBuf,
+        /// Also write each document with its gold TIMEX3s as a TimeML file
+        /// here, for `eval timeml` and for other taggers.
+        #[arg(long)]
+        timeml_out: Option<PathBuf>,
+    },
     /// CoNLL-2003 NER scores (conlleval semantics) on a gold file.
     Conll { file: PathBuf },
     /// PolNeAR attribution scores over a compartment folder.

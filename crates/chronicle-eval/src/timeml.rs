@@ -88,12 +88,19 @@ pub struct Scores {
     pub errors: Vec<ScoreError>,
 }
 
-/// Scores the annotator on the gold data at `path`; returns the report to print.
+/// Scores the annotator on the gold data at `path`, or, given `system`, the
+/// TimeML files another tagger wrote there (same relative paths, same text);
+/// returns the report to print.
 ///
 /// # Errors
-/// When the gold data cannot be read or a gold file is malformed.
-pub fn run(path: &Path) -> crate::Result<String> {
-    Ok(render(&score_dir(path)?))
+/// When the gold data cannot be read, a gold file is malformed, or a system
+/// file is missing, malformed or holds another text.
+pub fn run(path: &Path, system: Option<&Path>) -> crate::Result<String> {
+    let scores = match system {
+        None => score_dir(path)?,
+        Some(system) => score_tree(path, "tml", read_gold_timeml, Tagger::Files(system))?,
+    };
+    Ok(render(&scores))
 }
 
 /// The report, with every error appended when `CHRONICLE_TIMEX_ERRORS` is set.
@@ -113,9 +120,22 @@ pub(crate) fn render(scores: &Scores) -> String {
 /// # Errors
 /// When the gold data cannot be read or a gold file is malformed.
 pub fn score_dir(path: &Path) -> crate::Result<Scores> {
-    score_tree(path, "tml", |name, content| {
-        read_timeml(name, content).map(|f| (f.doc, f.timexes))
-    })
+    score_tree(path, "tml", read_gold_timeml, Tagger::Chronicle)
+}
+
+fn read_gold_timeml(
+    name: &str,
+    content: &str,
+) -> Result<(Doc, Vec<Timex>), chronicle_ingest::IngestError> {
+    read_timeml(name, content).map(|f| (f.doc, f.timexes))
+}
+
+/// Where the system's timexes come from.
+pub(crate) enum Tagger<'a> {
+    /// Chronicle's own timex stage, run on the gold text.
+    Chronicle,
+    /// TimeML files under this folder, at the gold files' relative paths.
+    Files(&'a Path),
 }
 
 /// A gold reader: file name and content in, the document (text and date)
@@ -125,7 +145,12 @@ pub(crate) type GoldReader =
 
 /// Runs the tagger over every file ending in `.{ext}` under `path`, read by
 /// `read`, and scores it overall and per first-level subfolder.
-pub(crate) fn score_tree(path: &Path, ext: &str, read: GoldReader) -> crate::Result<Scores> {
+pub(crate) fn score_tree(
+    path: &Path,
+    ext: &str,
+    read: GoldReader,
+    tagger: Tagger<'_>,
+) -> crate::Result<Scores> {
     let mut files = Vec::new();
     collect(path, ext, &mut files)?;
     files.sort();
@@ -148,11 +173,13 @@ pub(crate) fn score_tree(path: &Path, ext: &str, read: GoldReader) -> crate::Res
             message: e.to_string(),
         })?;
         doc.timexes.clear();
-        pipe.annotate(&mut doc);
+        let rel = file.strip_prefix(path).unwrap_or(&file);
+        match tagger {
+            Tagger::Chronicle => pipe.annotate(&mut doc),
+            Tagger::Files(dir) => doc.timexes = system_timexes(&dir.join(rel), &doc.text)?,
+        }
         let counts = score_doc(&doc, &gold, &doc.timexes, &name, &mut scores.errors);
-        let part = file
-            .strip_prefix(path)
-            .ok()
+        let part = Some(rel)
             .and_then(|rel| {
                 let mut comps = rel.components();
                 let first = comps.next()?;
@@ -167,7 +194,34 @@ pub(crate) fn score_tree(path: &Path, ext: &str, read: GoldReader) -> crate::Res
     Ok(scores)
 }
 
-fn collect(path: &Path, ext: &str, out: &mut Vec<PathBuf>) -> crate::Result<()> {
+/// Another tagger's timexes for a gold text, read from its TimeML file.
+fn system_timexes(file: &Path, gold_text: &str) -> crate::Result<Vec<Timex>> {
+    let name = file.display().to_string();
+    let content = std::fs::read_to_string(file).map_err(|source| crate::EvalError::Io {
+        path: name.clone(),
+        source,
+    })?;
+    let system = read_timeml(&name, &content).map_err(|e| crate::EvalError::Data {
+        path: name.clone(),
+        message: e.to_string(),
+    })?;
+    if system.doc.text != gold_text {
+        let at = system
+            .doc
+            .text
+            .bytes()
+            .zip(gold_text.bytes())
+            .position(|(a, b)| a != b)
+            .unwrap_or(system.doc.text.len().min(gold_text.len()));
+        return Err(crate::EvalError::Data {
+            path: name,
+            message: format!("its text differs from the gold text from byte {at} on"),
+        });
+    }
+    Ok(system.timexes)
+}
+
+pub(crate) fn collect(path: &Path, ext: &str, out: &mut Vec<PathBuf>) -> crate::Result<()> {
     let io = |source| crate::EvalError::Io {
         path: path.display().to_string(),
         source,
@@ -365,6 +419,43 @@ mod tests {
         assert!((c.value_f1() - 0.5 * f).abs() < 1e-9);
         assert_eq!(errs.iter().filter(|e| e.kind == "missed").count(), 1);
         assert_eq!(errs.iter().filter(|e| e.kind == "spurious").count(), 1);
+    }
+
+    #[test]
+    fn scores_another_taggers_files_and_refuses_another_text() {
+        let root = std::env::temp_dir().join(format!("chronicle-system-{}", std::process::id()));
+        let (gold, system) = (root.join("gold"), root.join("system"));
+        std::fs::create_dir_all(gold.join("part")).unwrap();
+        std::fs::create_dir_all(system.join("part")).unwrap();
+        let file = |body: &str| {
+            format!(
+                "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2017-03-02\">x</TIMEX3></DCT>\
+                 <TEXT>{body}</TEXT></TimeML>"
+            )
+        };
+        let g = r#"He left <TIMEX3 tid="t1" type="DATE" value="2017-03-01">on Wednesday</TIMEX3>."#;
+        let s = r#"He left on <TIMEX3 tid="t1" type="DATE" value="2017-02-22">Wednesday</TIMEX3>."#;
+        std::fs::write(gold.join("part/a.tml"), file(g)).unwrap();
+        std::fs::write(system.join("part/a.tml"), file(s)).unwrap();
+        let scores = score_tree(&gold, "tml", read_gold_timeml, Tagger::Files(&system)).unwrap();
+        let c = scores.total;
+        assert_eq!(
+            (c.gold, c.system, c.strict, c.pairs, c.value_ok),
+            (1, 1, 0, 1, 0)
+        );
+        assert_eq!(scores.parts.keys().collect::<Vec<_>>(), ["part"]);
+
+        std::fs::write(system.join("part/a.tml"), file("He left on Tuesday.")).unwrap();
+        let err = score_tree(&gold, "tml", read_gold_timeml, Tagger::Files(&system)).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("differs from the gold text from byte 11"),
+            "{err}"
+        );
+        std::fs::remove_file(system.join("part/a.tml")).unwrap();
+        let err = score_tree(&gold, "tml", read_gold_timeml, Tagger::Files(&system)).unwrap_err();
+        assert!(err.to_string().contains("a.tml"), "{err}");
+        let _ = std::fs::remove_dir_all(&root);
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub fn read_timeml(origin: &str, content: &str) -> crate::Result<TimemlFile> {
     let (text, timexes) =
         strip_tags(&content[body_start..close]).map_err(|m| err(format!("in <TEXT>: {m}")))?;
     let mut doc = Doc::new(
-        element_text(content, "DOCID").unwrap_or_default(),
+        decode_entities(&element_text(content, "DOCID").unwrap_or_default()),
         date,
         text,
     );
@@ -83,6 +83,58 @@ pub fn escape_attr(s: &str, out: &mut String) {
             '"' => out.push_str("&quot;"),
             c => escape_text(c.encode_utf8(&mut [0; 4]), out),
         }
+    }
+}
+
+/// The file with the system's timexes in place of the input annotations.
+pub fn write_timeml(file: &TimemlFile, text: &str, timexes: &[Timex]) -> String {
+    let mut out = String::with_capacity(file.head.len() + file.tail.len() + text.len() * 11 / 10);
+    out.push_str(&file.head);
+    let mut at = 0usize;
+    for (n, t) in timexes.iter().enumerate() {
+        let (s, e) = (t.span.start as usize, t.span.end as usize);
+        if s < at || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        escape_text(&text[at..s], &mut out);
+        out.push_str(&format!(
+            "<TIMEX3 tid=\"t{}\" type=\"{}\" value=\"",
+            n + 1,
+            t.kind.as_str()
+        ));
+        escape_attr(&t.value, &mut out);
+        out.push('"');
+        if let Some(m) = t.modifier {
+            out.push_str(&format!(" mod=\"{}\"", m.as_str()));
+        }
+        out.push('>');
+        escape_text(&text[s..e], &mut out);
+        out.push_str("</TIMEX3>");
+        at = e;
+    }
+    escape_text(&text[at..], &mut out);
+    out.push_str(&file.tail);
+    out
+}
+
+/// A minimal TimeML file around `doc`: its id, its date as the DCT, and an
+/// empty `<TEXT>` for [`write_timeml`] to fill.
+pub fn timeml_shell(doc: &Doc) -> TimemlFile {
+    let mut head = String::from("<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>");
+    escape_text(&doc.id, &mut head);
+    head.push_str("</DOCID>\n");
+    if let Some(date) = doc.date {
+        head.push_str(&format!(
+            "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"{date}\" temporalFunction=\"false\" \
+             functionInDocument=\"CREATION_TIME\">{date}</TIMEX3></DCT>\n"
+        ));
+    }
+    head.push_str("<TEXT>");
+    TimemlFile {
+        doc: doc.clone(),
+        head,
+        tail: "</TEXT>\n</TimeML>\n".into(),
+        timexes: Vec::new(),
     }
 }
 
@@ -213,5 +265,58 @@ Bombs <EVENT eid="e1">exploded</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-
         assert_eq!(s, "a &amp; b &lt; c");
         assert_eq!(decode_entities(&s), "a & b < c");
         assert_eq!(decode_entities("&#233;&#xE9;&bogus"), "éé&bogus");
+    }
+
+    #[test]
+    fn writes_tags_and_keeps_text() {
+        let input = "<TimeML>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2017-03-02\">x</TIMEX3></DCT>\n\
+                     <TEXT>Old <TIMEX3 tid=\"t9\" type=\"DATE\" value=\"X\">Friday</TIMEX3> &amp; mid-2015.</TEXT>\n</TimeML>\n";
+        let parsed = read_timeml("a.tml", input).unwrap();
+        let text = parsed.doc.text.clone();
+        assert_eq!(text, "Old Friday & mid-2015.");
+        let timexes = vec![
+            Timex {
+                span: Span::new(4, 10),
+                kind: TimexType::Date,
+                value: "2017-02-24".into(),
+                modifier: None,
+            },
+            Timex {
+                span: Span::new(13, 21),
+                kind: TimexType::Date,
+                value: "2015".into(),
+                modifier: Some(TimexMod::Mid),
+            },
+        ];
+        let out = write_timeml(&parsed, &text, &timexes);
+        assert!(out.contains(
+            "<TEXT>Old <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2017-02-24\">Friday</TIMEX3> &amp; \
+             <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2015\" mod=\"MID\">mid-2015</TIMEX3>.</TEXT>"
+        ));
+        // Reading the output back gives the same text and our annotations.
+        let again = read_timeml("b.tml", &out).unwrap();
+        assert_eq!(again.doc.text, text);
+        assert_eq!(again.timexes, timexes);
+    }
+
+    #[test]
+    fn a_shell_round_trips_text_date_and_timexes() {
+        let mut doc = Doc::new(
+            "a&b",
+            Some(Date::constant(2008, 3, 6)),
+            "Sales <rose> & fell in May.",
+        );
+        let gold = vec![Timex {
+            span: Span::new(22, 25),
+            kind: TimexType::Date,
+            value: "2008-05".into(),
+            modifier: None,
+        }];
+        let xml = write_timeml(&timeml_shell(&doc), &doc.text, &gold);
+        let back = read_timeml("a.tml", &xml).unwrap();
+        assert_eq!(back.doc.text, doc.text);
+        assert_eq!(back.doc.date, doc.date);
+        assert_eq!(back.doc.id, "a&b");
+        assert_eq!(back.timexes, gold);
     }
 }

@@ -6,8 +6,12 @@ use crate::cli::EvalCommand;
 
 pub fn run(command: EvalCommand) -> anyhow::Result<ExitCode> {
     let report = match &command {
-        EvalCommand::Timeml { gold_dir } => chronicle_eval::timeml::run(gold_dir),
-        EvalCommand::Meantime { dir } => chronicle_eval::meantime::run(dir),
+        EvalCommand::Timeml { gold_dir, system } => {
+            chronicle_eval::timeml::run(gold_dir, system.as_deref())
+        }
+        EvalCommand::Meantime { dir, timeml_out } => {
+            chronicle_eval::meantime::run(dir, timeml_out.as_deref())
+        }
         EvalCommand::Conll { file } => chronicle_eval::conll::run(file),
         EvalCommand::Polnear { dir } => chronicle_eval::polnear::run(dir),
         EvalCommand::Tls { data_dir } => chronicle_eval::tls::run(data_dir),

@@ -7,8 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use chronicle_annotate::Layers;
-use chronicle_ingest::timeml::{escape_attr, escape_text, read_timeml, TimemlFile};
-use chronicle_model::Timex;
+use chronicle_ingest::timeml::{read_timeml, write_timeml};
 
 use crate::cli::InputArgs;
 
@@ -96,74 +95,5 @@ fn convert(file: &Path, pipeline: &chronicle_model::Pipeline) -> anyhow::Result<
     let mut doc = parsed.doc.clone();
     doc.timexes.clear();
     pipeline.annotate(&mut doc);
-    Ok(write(&parsed, &doc.text, &doc.timexes))
-}
-
-/// The file with the system's timexes in place of the input annotations.
-pub fn write(file: &TimemlFile, text: &str, timexes: &[Timex]) -> String {
-    let mut out = String::with_capacity(file.head.len() + file.tail.len() + text.len() * 11 / 10);
-    out.push_str(&file.head);
-    let mut at = 0usize;
-    for (n, t) in timexes.iter().enumerate() {
-        let (s, e) = (t.span.start as usize, t.span.end as usize);
-        if s < at || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-            continue;
-        }
-        escape_text(&text[at..s], &mut out);
-        out.push_str(&format!(
-            "<TIMEX3 tid=\"t{}\" type=\"{}\" value=\"",
-            n + 1,
-            t.kind.as_str()
-        ));
-        escape_attr(&t.value, &mut out);
-        out.push('"');
-        if let Some(m) = t.modifier {
-            out.push_str(&format!(" mod=\"{}\"", m.as_str()));
-        }
-        out.push('>');
-        escape_text(&text[s..e], &mut out);
-        out.push_str("</TIMEX3>");
-        at = e;
-    }
-    escape_text(&text[at..], &mut out);
-    out.push_str(&file.tail);
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chronicle_model::{Span, TimexMod, TimexType};
-
-    #[test]
-    fn writes_tags_and_keeps_text() {
-        let input = "<TimeML>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2017-03-02\">x</TIMEX3></DCT>\n\
-                     <TEXT>Old <TIMEX3 tid=\"t9\" type=\"DATE\" value=\"X\">Friday</TIMEX3> &amp; mid-2015.</TEXT>\n</TimeML>\n";
-        let parsed = read_timeml("a.tml", input).unwrap();
-        let text = parsed.doc.text.clone();
-        assert_eq!(text, "Old Friday & mid-2015.");
-        let timexes = vec![
-            Timex {
-                span: Span::new(4, 10),
-                kind: TimexType::Date,
-                value: "2017-02-24".into(),
-                modifier: None,
-            },
-            Timex {
-                span: Span::new(13, 21),
-                kind: TimexType::Date,
-                value: "2015".into(),
-                modifier: Some(TimexMod::Mid),
-            },
-        ];
-        let out = write(&parsed, &text, &timexes);
-        assert!(out.contains(
-            "<TEXT>Old <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2017-02-24\">Friday</TIMEX3> &amp; \
-             <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2015\" mod=\"MID\">mid-2015</TIMEX3>.</TEXT>"
-        ));
-        // Reading the output back gives the same text and our annotations.
-        let again = read_timeml("b.tml", &out).unwrap();
-        assert_eq!(again.doc.text, text);
-        assert_eq!(again.timexes, timexes);
-    }
+    Ok(write_timeml(&parsed, &doc.text, &doc.timexes))
 }
