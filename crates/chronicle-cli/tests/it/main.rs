@@ -5,6 +5,7 @@ mod common;
 
 mod annotator_id;
 mod columnar;
+mod eval_timex;
 mod kb_maintenance;
 mod precompute;
 mod serve_kill;

@@ -1,0 +1,155 @@
+//! `chronicle eval timeml --system` and `chronicle eval meantime`, end to end.
+
+use std::path::Path;
+
+use crate::common::{chronicle, stderr, stdout};
+
+const GOLD: &str = r#"<?xml version="1.0" ?>
+<TimeML>
+<DOCID>a</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2017-03-02" functionInDocument="CREATION_TIME">2017-03-02</TIMEX3></DCT>
+<TEXT>
+Sessions met the ambassador <TIMEX3 tid="t1" type="DATE" value="2016-07">in July</TIMEX3> and <TIMEX3 tid="t2" type="DATE" value="2016-09">September</TIMEX3> <TIMEX3 tid="t3" type="DATE" value="2016">last year</TIMEX3>, and resigned <TIMEX3 tid="t4" type="DATE" value="2017-03-01">late on Wednesday</TIMEX3> &amp; left.
+</TEXT>
+</TimeML>
+"#;
+
+fn write(path: &Path, content: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, content).unwrap();
+}
+
+#[test]
+fn our_timeml_output_scored_as_a_system_matches_the_direct_score() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold");
+    write(&gold.join("news/a.tml"), GOLD);
+    let out = dir.path().join("ours");
+    let annotated = chronicle(
+        dir.path(),
+        &[
+            "annotate",
+            "--from",
+            "timeml",
+            "--to",
+            "timeml",
+            "--out",
+            out.to_str().unwrap(),
+            gold.to_str().unwrap(),
+        ],
+    );
+    assert!(annotated.status.success(), "{}", stderr(&annotated));
+
+    let direct = chronicle(dir.path(), &["eval", "timeml", gold.to_str().unwrap()]);
+    assert!(direct.status.success(), "{}", stderr(&direct));
+    let as_system = chronicle(
+        dir.path(),
+        &[
+            "eval",
+            "timeml",
+            gold.to_str().unwrap(),
+            "--system",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(as_system.status.success(), "{}", stderr(&as_system));
+    assert_eq!(stdout(&direct), stdout(&as_system));
+    assert!(
+        stdout(&direct).lines().any(|l| l.starts_with("news ")),
+        "{}",
+        stdout(&direct)
+    );
+
+    // A system file over another text is refused, naming the file.
+    write(&out.join("news/a.tml"), &GOLD.replace("resigned", "quit"));
+    let refused = chronicle(
+        dir.path(),
+        &[
+            "eval",
+            "timeml",
+            gold.to_str().unwrap(),
+            "--system",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(!refused.status.success());
+    let err = stderr(&refused);
+    assert!(
+        err.contains("a.tml") && err.contains("differs from the gold text"),
+        "{err}"
+    );
+}
+
+const CAT: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<Document doc_id="9" doc_name="x" url="http://example.org">
+<token number="0" sentence="0" t_id="1">Apple</token>
+<token number="1" sentence="0" t_id="2">sues</token>
+<token number="0" sentence="1" t_id="3">May</token>
+<token number="1" sentence="1" t_id="4">7</token>
+<token number="2" sentence="1" t_id="5">,</token>
+<token number="3" sentence="1" t_id="6">2005</token>
+<token number="0" sentence="2" t_id="7">It</token>
+<token number="1" sentence="2" t_id="8">sued</token>
+<token number="2" sentence="2" t_id="9">on</token>
+<token number="3" sentence="2" t_id="10">Friday</token>
+<token number="4" sentence="2" t_id="11">.</token>
+<Markables>
+<TIMEX3 m_id="1" type="DATE" value="2005-05-07" functionInDocument="CREATION_TIME">
+<token_anchor t_id="3"/><token_anchor t_id="4"/><token_anchor t_id="5"/><token_anchor t_id="6"/>
+</TIMEX3>
+<TIMEX3 m_id="2" type="DATE" value="2005-05-06">
+<token_anchor t_id="10"/>
+</TIMEX3>
+</Markables>
+</Document>
+"#;
+
+#[test]
+fn meantime_scores_and_writes_its_gold_as_timeml() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("meantime");
+    write(&data.join("intra-doc_annotation/corpus_x/9.xml"), CAT);
+    let tml = dir.path().join("tml");
+    let o = chronicle(
+        dir.path(),
+        &[
+            "eval",
+            "meantime",
+            data.to_str().unwrap(),
+            "--timeml-out",
+            tml.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = stdout(&o);
+    let line = report
+        .lines()
+        .find(|l| l.starts_with("corpus_x"))
+        .expect(&report);
+    // One document, one gold timex, found with its value: F1 100 throughout.
+    assert_eq!(line.split_whitespace().nth(1), Some("1"), "{report}");
+    assert!(line.ends_with("100.00  100.00"), "{report}");
+
+    let written = std::fs::read_to_string(tml.join("corpus_x/9.tml")).unwrap();
+    assert!(written.contains(r#"value="2005-05-07""#), "{written}");
+    assert!(
+        written.contains(r#"<TIMEX3 tid="t1" type="DATE" value="2005-05-06">Friday</TIMEX3>"#),
+        "{written}"
+    );
+    let again = chronicle(dir.path(), &["eval", "timeml", tml.to_str().unwrap()]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(stdout(&again)
+        .lines()
+        .any(|l| l.starts_with("corpus_x") && l.ends_with("100.00  100.00")));
+
+    let missing = chronicle(
+        dir.path(),
+        &[
+            "eval",
+            "meantime",
+            dir.path().join("nowhere").to_str().unwrap(),
+        ],
+    );
+    assert!(!missing.status.success());
+    assert!(stderr(&missing).contains("nowhere"), "{}", stderr(&missing));
+}
