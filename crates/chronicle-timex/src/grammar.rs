@@ -209,6 +209,16 @@ impl<'a> Parser<'a> {
         i > 0 && i < self.toks.len() && self.toks[i].outer == self.toks[i - 1].outer
     }
 
+    /// The noun at `i` follows "in the" or "into the": the object of a
+    /// time adjunct ("in the future is yet to be seen").
+    fn time_object(&self, i: usize) -> bool {
+        i >= 2
+            && self.is(i - 1, W::The)
+            && ["in", "into"]
+                .iter()
+                .any(|w| self.word(i - 2).eq_ignore_ascii_case(w))
+    }
+
     fn tense(&self, i: usize) -> Tense {
         tense_at(self.text, self.toks, i)
     }
@@ -450,7 +460,15 @@ impl<'a> Parser<'a> {
                     None => cand(end, TimexType::Date, Val::S(format!("XXXX-H{n}"))),
                 };
             }
-            Lex::Word(W::Future) => {
+            // "in the future" is a time. Elsewhere "the future of our
+            // peoples" and "the future looks bleak" name a fate, and "the
+            // future president" uses "future" as an adjective: TimeBank tags
+            // neither, so "the future" counts when it is an adjunct's object
+            // or stands alone.
+            Lex::Word(W::Future)
+                if self.time_object(i)
+                    || !(self.is(i + 1, W::Of) || matches!(self.lex(i + 1), Lex::Other)) =>
+            {
                 best = cand(i + 1, TimexType::Date, Val::S("FUTURE_REF".into()))
             }
             Lex::Word(W::Near | W::Short)
@@ -850,7 +868,29 @@ impl<'a> Parser<'a> {
                         )
                     ) =>
             {
-                let mut c = cand(i + 1, TimexType::Duration, Val::S(duration(None, false, u)));
+                // "in the weeks before the shooting": not a length but the
+                // stretch of time around an event, a DATE (TimeBank's
+                // reading) in the month of a day named just before, if any.
+                // A string value: it moves no reference.
+                let around = self.is(i - 1, W::The)
+                    && matches!(
+                        self.lex(i + 1),
+                        Lex::Word(W::Before | W::After | W::Following)
+                    )
+                    && matches!(u, Unit::Day | Unit::Week);
+                let mut c = if around {
+                    let month = match self.ctx.last {
+                        Some((Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _), s))
+                            if self.sent(i).saturating_sub(s) <= 1 =>
+                        {
+                            point_of(d, Unit::Month).value()
+                        }
+                        _ => "XXXX-XX".into(),
+                    };
+                    cand(i + 1, TimexType::Date, Val::S(month))
+                } else {
+                    cand(i + 1, TimexType::Duration, Val::S(duration(None, false, u)))
+                };
                 if let Some(c) = c.as_mut() {
                     // "in the weeks before": the bare plural alone is the timex
                     c.takes_the = false;
@@ -1428,6 +1468,20 @@ impl<'a> Parser<'a> {
         if !(1000..=2100).contains(&y) {
             return false;
         }
+        // "post-1959 politics", "pre-1990 rules": a prefix makes a year an
+        // era, whatever noun follows.
+        if self.glued(i) && {
+            let k = if matches!(self.lex(i - 1), Lex::Punct(b'-')) && self.glued(i - 1) {
+                i - 2
+            } else {
+                i - 1
+            };
+            ["pre", "post"]
+                .iter()
+                .any(|w| self.word(k).eq_ignore_ascii_case(w))
+        } {
+            return true;
+        }
         if i > 0 {
             match self.lex(i - 1) {
                 Lex::Punct(b'$' | b'#') => return false,
@@ -1714,6 +1768,11 @@ impl<'a> Parser<'a> {
             W::These if self.unit(i + 1) == Some((Unit::Day, true)) => lit(i + 2, "PRESENT_REF"),
             W::At if self.is(i + 1, W::Present) => lit(i + 2, "PRESENT_REF"),
             W::Recently | W::Lately => lit(i + 1, "PAST_REF"),
+            // "More recently it has followed ...": the comparative is part of
+            // the expression (TBAQ and MEANTIME both take it in).
+            W::More if self.is(i + 1, W::Recently) && !self.is(i + 2, W::Than) => {
+                lit(i + 2, "PAST_REF")
+            }
             W::Recent => {
                 if let Some((u, true)) = self.unit(i + 1) {
                     return cand(i + 2, TimexType::Duration, Val::S(duration(None, false, u)));

@@ -969,3 +969,63 @@ fn fronted_adjuncts_date_the_reporting_verb() {
         "#]],
     );
 }
+
+/// Issue 3, round 9: "the future" is a time as the object of a time
+/// adjunct ("in the future") or standing alone, not as a fate ("the future
+/// of our peoples", "the future looks bleak") nor before a noun ("the
+/// future president"), which TimeBank leaves untagged.
+#[test]
+fn the_future_as_a_time_not_a_fate() {
+    check(
+        "Prices may rise in the future. It matters to the future of our peoples. The future \
+         looks bleak for the future president. We worry about the future. He met the future \
+         King.",
+        expect![[r#"
+            19..29 DATE FUTURE_REF "the future"
+            136..146 DATE FUTURE_REF "the future"
+        "#]],
+    );
+}
+
+/// Issue 3, round 9: a prefix makes a four-digit number a year whatever
+/// noun follows ("post-1959 politics"); a plural noun still makes it a count.
+#[test]
+fn prefixed_years() {
+    check(
+        "The post-1959 politics split families, the pre-1990 rules apply, and 1990 units sold.",
+        expect![[r#"
+            4..13 DATE 1959 "post-1959"
+            43..51 DATE 1990 "pre-1990"
+        "#]],
+    );
+}
+
+/// Issue 3, round 9: "in the weeks before the shooting" is a DATE around
+/// the event (TimeBank, 5 of 5), in the month of a day named just before;
+/// "for weeks" is still a duration.
+#[test]
+fn the_weeks_before_an_event_are_a_date() {
+    check(
+        "He was seen on Oct. 23, 2016. In the days before the shooting his car was parked \
+         outside. He had waited for weeks. Much later, in the weeks after the trial, he left.",
+        expect![[r#"
+            15..28 DATE 2016-10-23 "Oct. 23, 2016"
+            37..41 DATE 2016-10 "days"
+            108..113 DURATION PXW "weeks"
+            134..139 DATE XXXX-XX "weeks"
+        "#]],
+    );
+}
+
+/// Issue 3, round 9: "more recently" is one expression (TBAQ and
+/// MEANTIME); in a comparison with "than" only "recently" is read.
+#[test]
+fn more_recently() {
+    check(
+        "More recently it has followed other groups. It grew more recently than that.",
+        expect![[r#"
+            0..13 DATE PAST_REF "More recently"
+            57..65 DATE PAST_REF "recently"
+        "#]],
+    );
+}
