@@ -727,15 +727,19 @@ impl<'a> Parser<'a> {
 
     /// The quarter closed by "ended Sept. 30" / "ending July 31" at `j`.
     fn quarter_ended(&self, j: usize) -> Option<Point> {
+        let mid = add_days(self.day_ended(j)?, -45)?;
+        Some(Point::Quarter(mid.year() as i32, value::quarter_of(mid)))
+    }
+
+    /// The day in "ended Sept. 30" / "ending July 31" at `j`.
+    fn day_ended(&self, j: usize) -> Option<Date> {
         if !matches!(self.word(j), "ended" | "ending") {
             return None;
         }
-        let c = self.core(j + 1)?;
-        let Val::P(Point::Day(d)) = c.val else {
-            return None;
-        };
-        let mid = add_days(d, -45)?;
-        Some(Point::Quarter(mid.year() as i32, value::quarter_of(mid)))
+        match self.core(j + 1)?.val {
+            Val::P(Point::Day(d)) => Some(d),
+            _ => None,
+        }
     }
 
     /// "the 1988 quarter", "the 1988 third quarter", "the 1989 period".
@@ -1191,7 +1195,7 @@ impl<'a> Parser<'a> {
         let Some(d) = self.ctx.dct else {
             return Val::S(format!("XXXX-{m:02}"));
         };
-        Val::P(Point::Month(self.year_for(i, d, m, 15), m))
+        Val::P(Point::Month(self.year_for(i, d, m, None), m))
     }
 
     /// Token `i` follows "since" or "as of", with no "had" earlier in its
@@ -1206,9 +1210,11 @@ impl<'a> Parser<'a> {
 
     /// The year of a month (and day) written without one: the occurrence
     /// nearest the document date, the next one in future narration, the
-    /// previous one when a past-tense verb is right next to it.
-    fn year_for(&self, i: usize, dct: Date, m: u8, day: u32) -> i32 {
+    /// previous one when a past-tense verb is right next to it. A bare
+    /// month (`day` None) counts from its middle.
+    fn year_for(&self, i: usize, dct: Date, m: u8, day: Option<u32>) -> i32 {
         let y = dct.year() as i32;
+        let (exact, day) = (day.is_some(), day.unwrap_or(15));
         // Days (roughly) from the document date to the mention in the same year.
         let ahead = (m as i32 - dct.month() as i32) * 31 + (day as i32 - dct.day() as i32);
         // The next occurrence, on or after the document date.
@@ -1224,10 +1230,46 @@ impl<'a> Parser<'a> {
             // A past cue counts within ten tokens on the left, or anywhere
             // on the right (odd half-token distances are right-hand cues).
             Some((Tense::Past, dist)) if (dist <= 20 || dist % 2 == 1) && next_gap > 45 => prev_y,
+            // A past verb right before the day ("the quarter ended Oct. 31",
+            // "resigned on Nov. 3") dates something already over, however
+            // close ahead of the document date the day falls this year.
+            Some((Tense::Past, dist))
+                if exact && next_gap > 0 && self.verb_just_before(i, dist) =>
+            {
+                prev_y
+            }
             // News looks back, except to dates coming up within a season.
             _ if next_gap <= 92 => next_y,
             _ => prev_y,
         }
+    }
+
+    /// The tense cue `dist` half-tokens left of `i` is a full verb next to
+    /// the mention, or separated by "on" only. A deadline ("extended to
+    /// Nov. 20") keeps its day ahead; a copula ("the deadline was Nov. 3")
+    /// or a reporting verb ("said Nov. 3 would be the date") may introduce
+    /// a day still to come.
+    fn verb_just_before(&self, i: usize, dist: usize) -> bool {
+        let j = match dist {
+            2 => i.checked_sub(1),
+            4 if i >= 1 && self.word(i - 1).eq_ignore_ascii_case("on") => i.checked_sub(2),
+            _ => None,
+        };
+        j.is_some_and(|j| {
+            let w = self.word(j);
+            ![
+                "was",
+                "were",
+                "been",
+                "had",
+                "did",
+                "said",
+                "told",
+                "announced",
+            ]
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a))
+        })
     }
 
     fn emit_day(&self, i: usize, year: Option<i32>, m: u8, d: u32, end: usize) -> Option<Cand> {
@@ -1242,7 +1284,7 @@ impl<'a> Parser<'a> {
             None => match self.near_year(i) {
                 Some(y) => y,
                 None => match self.ctx.dct {
-                    Some(dct) => self.year_for(i, dct, m, d),
+                    Some(dct) => self.year_for(i, dct, m, Some(d)),
                     None => {
                         // Impossible dates never become values, even underspecified.
                         valid_ymd(2000, m as u32, d)?;
@@ -1639,10 +1681,13 @@ impl<'a> Parser<'a> {
             (Some(y), _) => (y, end),
             (None, Some((y, e))) if self.lex(after) != Lex::Punct(b',') => (y, e),
             _ => {
+                // "the second quarter ended Oct. 31" is in the year of the
+                // day that closes it (a fiscal quarter keeps its number).
                 // Only a year named in the same sentence: quarters are
                 // otherwise the reporting quarters of the document's year.
-                let y = match self.ctx.year {
-                    Some((y, s)) if s == self.sent(i) => Some(y),
+                let y = match (self.day_ended(after), self.ctx.year) {
+                    (Some(d), _) => Some(d.year() as i32),
+                    (None, Some((y, s))) if s == self.sent(i) => Some(y),
                     _ => None,
                 };
                 let y = match (y, self.ctx.dct) {

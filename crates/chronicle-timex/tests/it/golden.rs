@@ -1029,3 +1029,39 @@ fn more_recently() {
         "#]],
     );
 }
+
+/// Issue 3, round 10: a past verb right before a day a few days after the
+/// document date ("ended Oct. 31" in an Oct. 27 story) names last year's
+/// day; a deadline ("extended to"), a copula ("was") or a reporting verb
+/// ("said") keeps this year's.
+#[test]
+fn past_verb_on_a_day_just_ahead() {
+    check(
+        "The period ended March 31, and he resigned on March 20. The bid was extended \
+         to March 20. The deadline was March 10. Officials said March 12 would do.",
+        expect![[r#"
+            17..25 DATE 2016-03-31 "March 31"
+            46..54 DATE 2016-03-20 "March 20"
+            80..88 DATE 2017-03-20 "March 20"
+            107..115 DATE 2017-03-10 "March 10"
+            132..140 DATE 2017-03-12 "March 12"
+        "#]],
+    );
+}
+
+/// Issue 3, round 10: an ordinal quarter closed by a dated day ("the
+/// second quarter ended Oct. 31, 2015") is in that day's year; without
+/// the closing day the quarter keeps the document's reporting year.
+#[test]
+fn quarter_ended_on_a_day_takes_its_year() {
+    check(
+        "In the year-ago period, the second quarter ended Oct. 31, 2015, it lost money. \
+         It earned more in the third quarter.",
+        expect![[r#"
+            3..22 DATE 2016 "the year-ago period"
+            24..42 DATE 2015-Q2 "the second quarter"
+            49..62 DATE 2015-10-31 "Oct. 31, 2015"
+            97..114 DATE 2016-Q3 "the third quarter"
+        "#]],
+    );
+}
