@@ -301,7 +301,7 @@ Bombs <EVENT eid="e1">exploded</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-
 
     #[test]
     fn a_shell_round_trips_text_date_and_timexes() {
-        let mut doc = Doc::new(
+        let doc = Doc::new(
             "a&b",
             Some(Date::constant(2008, 3, 6)),
             "Sales <rose> & fell in May.",
