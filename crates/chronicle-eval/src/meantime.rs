@@ -10,7 +10,7 @@ use chronicle_ingest::timeml::{timeml_shell, write_timeml};
 use chronicle_ingest::IngestError;
 use chronicle_model::{Doc, Timex};
 
-use crate::timeml::{collect, render, score_tree, Scores, Tagger};
+use crate::timeml::{collect, load, render, score_tree, Scores, Tagger};
 
 /// Scores the tagger on MEANTIME at `path`; returns the report to print.
 /// Given `timeml_out`, also writes every document with its gold TIMEX3s
@@ -49,15 +49,7 @@ pub fn write_timeml_dir(path: &Path, out: &Path) -> crate::Result<()> {
     let mut files = Vec::new();
     collect(&root, "xml", &mut files)?;
     for file in files {
-        let name = file.display().to_string();
-        let content = std::fs::read_to_string(&file).map_err(|source| crate::EvalError::Io {
-            path: name.clone(),
-            source,
-        })?;
-        let gold = read_cat(&name, &content).map_err(|e| crate::EvalError::Data {
-            path: name.clone(),
-            message: e.to_string(),
-        })?;
+        let (doc, timexes) = load(&file, read_gold)?;
         let rel = file
             .strip_prefix(&root)
             .unwrap_or(&file)
@@ -70,7 +62,7 @@ pub fn write_timeml_dir(path: &Path, out: &Path) -> crate::Result<()> {
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent).map_err(io)?;
         }
-        let xml = write_timeml(&timeml_shell(&gold.doc), &gold.doc.text, &gold.timexes);
+        let xml = write_timeml(&timeml_shell(&doc), &doc.text, &timexes);
         std::fs::write(&target, xml).map_err(io)?;
     }
     Ok(())
@@ -115,13 +107,8 @@ mod tests {
         write_timeml_dir(Path::new(dir), &out).unwrap();
         let again = crate::timeml::score_dir(&out).unwrap();
         assert_eq!(again.total, scores.total);
-        let itself = score_tree(
-            &out,
-            "tml",
-            |n, c| chronicle_ingest::timeml::read_timeml(n, c).map(|f| (f.doc, f.timexes)),
-            Tagger::Files(&out),
-        )
-        .unwrap();
+        let read = crate::timeml::read_gold_timeml;
+        let itself = score_tree(&out, "tml", read, Tagger::Files(&out)).unwrap();
         assert_eq!(itself.total.value_ok, 81);
         assert_eq!(itself.total.strict, 81);
         let _ = std::fs::remove_dir_all(&out);

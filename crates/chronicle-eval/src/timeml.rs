@@ -123,7 +123,8 @@ pub fn score_dir(path: &Path) -> crate::Result<Scores> {
     score_tree(path, "tml", read_gold_timeml, Tagger::Chronicle)
 }
 
-fn read_gold_timeml(
+/// The TimeML gold reader: the document and the TIMEX3s inside `<TEXT>`.
+pub(crate) fn read_gold_timeml(
     name: &str,
     content: &str,
 ) -> Result<(Doc, Vec<Timex>), chronicle_ingest::IngestError> {
@@ -163,15 +164,8 @@ pub(crate) fn score_tree(
     let pipe = pipeline(Layers::TIMEXES)?;
     let mut scores = Scores::default();
     for file in files {
-        let content = std::fs::read_to_string(&file).map_err(|source| crate::EvalError::Io {
-            path: file.display().to_string(),
-            source,
-        })?;
         let name = file.display().to_string();
-        let (mut doc, gold) = read(&name, &content).map_err(|e| crate::EvalError::Data {
-            path: name.clone(),
-            message: e.to_string(),
-        })?;
+        let (mut doc, gold) = load(&file, read)?;
         doc.timexes.clear();
         let rel = file.strip_prefix(path).unwrap_or(&file);
         match tagger {
@@ -179,46 +173,47 @@ pub(crate) fn score_tree(
             Tagger::Files(dir) => doc.timexes = system_timexes(&dir.join(rel), &doc.text)?,
         }
         let counts = score_doc(&doc, &gold, &doc.timexes, &name, &mut scores.errors);
-        let part = Some(rel)
-            .and_then(|rel| {
-                let mut comps = rel.components();
-                let first = comps.next()?;
-                comps
-                    .next()
-                    .map(|_| first.as_os_str().to_string_lossy().into_owned())
-            })
-            .unwrap_or_else(|| ".".to_string());
+        // The first folder below `path`, for files that are in one.
+        let mut comps = rel.components();
+        let part = match (comps.next(), comps.next()) {
+            (Some(first), Some(_)) => first.as_os_str().to_string_lossy().into_owned(),
+            _ => ".".to_string(),
+        };
         scores.parts.entry(part).or_default().add(&counts);
         scores.total.add(&counts);
     }
     Ok(scores)
 }
 
-/// Another tagger's timexes for a gold text, read from its TimeML file.
-fn system_timexes(file: &Path, gold_text: &str) -> crate::Result<Vec<Timex>> {
+/// Reads and parses one file with `read`; errors name the file.
+pub(crate) fn load(file: &Path, read: GoldReader) -> crate::Result<(Doc, Vec<Timex>)> {
     let name = file.display().to_string();
     let content = std::fs::read_to_string(file).map_err(|source| crate::EvalError::Io {
         path: name.clone(),
         source,
     })?;
-    let system = read_timeml(&name, &content).map_err(|e| crate::EvalError::Data {
-        path: name.clone(),
+    read(&name, &content).map_err(|e| crate::EvalError::Data {
+        path: name,
         message: e.to_string(),
-    })?;
-    if system.doc.text != gold_text {
-        let at = system
-            .doc
+    })
+}
+
+/// Another tagger's timexes for a gold text, read from its TimeML file.
+fn system_timexes(file: &Path, gold_text: &str) -> crate::Result<Vec<Timex>> {
+    let (doc, timexes) = load(file, read_gold_timeml)?;
+    if doc.text != gold_text {
+        let at = doc
             .text
             .bytes()
             .zip(gold_text.bytes())
             .position(|(a, b)| a != b)
-            .unwrap_or(system.doc.text.len().min(gold_text.len()));
+            .unwrap_or(doc.text.len().min(gold_text.len()));
         return Err(crate::EvalError::Data {
-            path: name,
+            path: file.display().to_string(),
             message: format!("its text differs from the gold text from byte {at} on"),
         });
     }
-    Ok(system.timexes)
+    Ok(timexes)
 }
 
 pub(crate) fn collect(path: &Path, ext: &str, out: &mut Vec<PathBuf>) -> crate::Result<()> {

@@ -22,8 +22,8 @@ pub struct CatFile {
     pub timexes: Vec<Timex>,
 }
 
-struct Token<'a> {
-    id: &'a str,
+struct Token {
+    id: String,
     sentence: u32,
     text: String,
 }
@@ -50,7 +50,8 @@ pub fn read_cat(origin: &str, content: &str) -> crate::Result<CatFile> {
         return Err(err("no <token> elements".into()));
     }
     let markables = markables(content).map_err(err)?;
-    let sentence_of: HashMap<&str, u32> = tokens.iter().map(|t| (t.id, t.sentence)).collect();
+    let sentence_of: HashMap<&str, u32> =
+        tokens.iter().map(|t| (t.id.as_str(), t.sentence)).collect();
     for m in &markables {
         if let Some(missing) = m
             .anchors
@@ -86,7 +87,7 @@ pub fn read_cat(origin: &str, content: &str) -> crate::Result<CatFile> {
 
     let kept = tokens
         .iter()
-        .filter(|t| t.sentence <= last_annotated && !dateline.contains(t.id));
+        .filter(|t| t.sentence <= last_annotated && !dateline.contains(t.id.as_str()));
     let (text, offsets) = detokenize(kept);
 
     let mut timexes = Vec::new();
@@ -134,12 +135,12 @@ fn tag_name(tag: &str) -> &str {
     &inner[..end]
 }
 
-fn tokens(content: &str) -> Result<Vec<Token<'_>>, String> {
+fn tokens(content: &str) -> Result<Vec<Token>, String> {
     let mut out = Vec::new();
     let mut at = 0;
     while let Some((start, end)) = find_tag(content, "token", at) {
         let tag = &content[start..end];
-        let id = attr_slice(tag, "t_id").ok_or("a <token> without t_id")?;
+        let id = attr(tag, "t_id").ok_or("a <token> without t_id")?;
         let sentence = attr(tag, "sentence")
             .and_then(|s| s.parse().ok())
             .ok_or_else(|| format!("token {id:?} without a sentence number"))?;
@@ -156,14 +157,6 @@ fn tokens(content: &str) -> Result<Vec<Token<'_>>, String> {
         out.push(Token { id, sentence, text });
     }
     Ok(out)
-}
-
-/// The raw value of an attribute that needs no decoding (ids).
-fn attr_slice<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!(" {name}=\"");
-    let p = tag.find(&key)? + key.len();
-    let len = tag[p..].find('"')?;
-    Some(&tag[p..p + len])
 }
 
 /// Every markable inside `<Markables>`, with its anchors.
@@ -189,9 +182,9 @@ fn markables(content: &str) -> Result<Vec<Markable<'_>>, String> {
         if tag.starts_with("</") {
             open = false;
         } else if tag_name(tag) == "token_anchor" {
-            let id = attr_slice(tag, "t_id").ok_or("a <token_anchor> without t_id")?;
+            let id = attr(tag, "t_id").ok_or("a <token_anchor> without t_id")?;
             match out.last_mut() {
-                Some(m) if open => m.anchors.push(id.to_string()),
+                Some(m) if open => m.anchors.push(id),
                 _ => return Err(format!("<token_anchor t_id={id:?}> outside a markable")),
             }
         } else {
@@ -210,7 +203,7 @@ fn markables(content: &str) -> Result<Vec<Markable<'_>>, String> {
 /// currency signs, paired straight quotes hugging their content), one
 /// sentence a line; returns each token's byte range.
 fn detokenize<'a>(
-    tokens: impl Iterator<Item = &'a Token<'a>>,
+    tokens: impl Iterator<Item = &'a Token>,
 ) -> (String, HashMap<&'a str, (usize, usize)>) {
     const NO_SPACE_BEFORE: &[&str] = &[
         ",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'re", "'ve", "'ll", "'d", "'m",
@@ -241,7 +234,7 @@ fn detokenize<'a>(
         sentence = Some(t.sentence);
         let start = text.len();
         text.push_str(word);
-        offsets.insert(t.id, (start, text.len()));
+        offsets.insert(t.id.as_str(), (start, text.len()));
         glue_next = NO_SPACE_AFTER.contains(&word) || (word == "\"" && in_quote);
     }
     (text, offsets)
