@@ -1185,11 +1185,10 @@ impl<'a> Parser<'a> {
         // latest such month, whatever year the sentence named for another
         // event ("since its launch in 2003 and as of February …"), unless a
         // past perfect keeps the clause in the past ("had risen since March").
-        if let (true, Some(d)) = (self.up_to_now(i), self.ctx.dct) {
-            let y = d.year() as i32 - i32::from(m > d.month() as u8);
-            return Val::P(Point::Month(y, m));
-        }
-        if let Some(y) = self.near_year(i) {
+        if let Some(y) = self
+            .year_up_to_now(i, m, None)
+            .or_else(|| self.near_year(i))
+        {
             return Val::P(Point::Month(y, m));
         }
         let Some(d) = self.ctx.dct else {
@@ -1198,14 +1197,20 @@ impl<'a> Parser<'a> {
         Val::P(Point::Month(self.year_for(i, d, m, None), m))
     }
 
-    /// Token `i` follows "since" or "as of", with no "had" earlier in its
-    /// clause.
-    fn up_to_now(&self, i: usize) -> bool {
+    /// The year of the latest month `m` (day `day`, if given) on or before
+    /// the document date, when token `i` follows "since" or "as of" with no
+    /// "had" earlier in its clause.
+    fn year_up_to_now(&self, i: usize, m: u8, day: Option<u32>) -> Option<i32> {
         let opens = (i >= 1 && self.is(i - 1, W::Since))
             || (i >= 2 && self.is(i - 1, W::Of) && self.word(i - 2).eq_ignore_ascii_case("as"));
-        opens
-            && !(i.saturating_sub(10)..i)
-                .any(|k| self.sent(k) == self.sent(i) && self.word(k) == "had")
+        let past_perfect = (i.saturating_sub(10)..i)
+            .any(|k| self.sent(k) == self.sent(i) && self.word(k) == "had");
+        let dct = self.ctx.dct.filter(|_| opens && !past_perfect)?;
+        let later = match day {
+            Some(d) => (m, d) > (dct.month() as u8, dct.day() as u32),
+            None => m > dct.month() as u8,
+        };
+        Some(dct.year() as i32 - i32::from(later))
     }
 
     /// The year of a month (and day) written without one: the occurrence
@@ -1276,12 +1281,10 @@ impl<'a> Parser<'a> {
         let y = match year {
             Some(y) => y,
             // "since Jan. 13", "as of Sept. 30": the latest such day.
-            None if self.up_to_now(i) && self.ctx.dct.is_some() => {
-                let dct = self.ctx.dct?;
-                let later = (m, d) > (dct.month() as u8, dct.day() as u32);
-                dct.year() as i32 - i32::from(later)
-            }
-            None => match self.near_year(i) {
+            None => match self
+                .year_up_to_now(i, m, Some(d))
+                .or_else(|| self.near_year(i))
+            {
                 Some(y) => y,
                 None => match self.ctx.dct {
                     Some(dct) => self.year_for(i, dct, m, Some(d)),
