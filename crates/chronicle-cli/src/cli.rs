@@ -289,6 +289,12 @@ pub enum EvalCommand {
         /// relative paths, the same text) instead of running Chronicle.
         #[arg(long)]
         system: Option<PathBuf>,
+        /// First audit the gold for self-contradictions (malformed values,
+        /// values against their own text, one form read several ways, time
+        /// words tagged in some places only), then score on all of it and on
+        /// the consistent part.
+        #[arg(long)]
+        audit: bool,
     },
     /// The same timex scores on MEANTIME (NewsReader CAT XML), per sub-corpus.
     Meantime {

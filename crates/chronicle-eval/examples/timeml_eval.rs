@@ -6,7 +6,7 @@ fn main() {
         eprintln!("usage: timeml_eval GOLD_DIR");
         std::process::exit(2);
     };
-    match chronicle_eval::timeml::run(std::path::Path::new(&dir), None) {
+    match chronicle_eval::timeml::run(std::path::Path::new(&dir), None, false) {
         Ok(report) => print!("{report}"),
         Err(e) => {
             eprintln!("error: {e}");

@@ -3,6 +3,7 @@
 //! is used at annotation time.
 
 pub mod conll;
+pub mod gold_audit;
 pub mod meantime;
 pub mod polnear;
 pub mod timeml;

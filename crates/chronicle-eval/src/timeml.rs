@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::gold_audit::GoldAudit;
 use crate::{f1, ratio};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -90,23 +91,25 @@ pub struct Scores {
 
 /// Scores the annotator on the gold data at `path`, or, given `system`, the
 /// TimeML files another tagger wrote there (same relative paths, same text);
-/// returns the report to print.
+/// returns the report to print. With `audit`, the report starts with the
+/// gold's consistency audit and adds the scores on its consistent part.
 ///
 /// # Errors
 /// When the gold data cannot be read, a gold file is malformed, or a system
 /// file is missing, malformed or holds another text.
-pub fn run(path: &Path, system: Option<&Path>) -> crate::Result<String> {
-    let scores = match system {
-        None => score_dir(path)?,
-        Some(system) => score_tree(path, "tml", read_gold_timeml, Tagger::Files(system))?,
-    };
-    Ok(render(&scores))
+pub fn run(path: &Path, system: Option<&Path>, audit: bool) -> crate::Result<String> {
+    let tagger = system.map_or(Tagger::Chronicle, Tagger::Files);
+    let files = load_tree(path, "tml", read_gold_timeml)?;
+    if audit {
+        return audited_report(&files, tagger);
+    }
+    Ok(render(&score_files(&files, tagger, None)?))
 }
 
 /// The report, with every error appended when `CHRONICLE_TIMEX_ERRORS` is set.
 pub(crate) fn render(scores: &Scores) -> String {
     let mut out = report(scores);
-    if std::env::var_os("CHRONICLE_TIMEX_ERRORS").is_some_and(|v| v != "0") {
+    if errors_wanted() {
         out.push('\n');
         for e in &scores.errors {
             let _ = writeln!(out, "{}\t{}\t{}", e.kind, e.file, e.detail);
@@ -132,6 +135,7 @@ pub(crate) fn read_gold_timeml(
 }
 
 /// Where the system's timexes come from.
+#[derive(Clone, Copy)]
 pub(crate) enum Tagger<'a> {
     /// Chronicle's own timex stage, run on the gold text.
     Chronicle,
@@ -152,6 +156,23 @@ pub(crate) fn score_tree(
     read: GoldReader,
     tagger: Tagger<'_>,
 ) -> crate::Result<Scores> {
+    score_files(&load_tree(path, ext, read)?, tagger, None)
+}
+
+/// One gold file, read.
+pub(crate) struct GoldFile {
+    pub name: String,
+    /// The path below the gold folder, where another tagger's file is found.
+    pub rel: PathBuf,
+    /// The first folder below the gold folder ("TimeBank"), or ".".
+    pub part: String,
+    /// The text and date, without timexes.
+    pub doc: Doc,
+    pub gold: Vec<Timex>,
+}
+
+/// Reads every file ending in `.{ext}` under `path` with `read`, in path order.
+pub(crate) fn load_tree(path: &Path, ext: &str, read: GoldReader) -> crate::Result<Vec<GoldFile>> {
     let mut files = Vec::new();
     collect(path, ext, &mut files)?;
     files.sort();
@@ -161,28 +182,102 @@ pub(crate) fn score_tree(
             message: format!("no .{ext} files found"),
         });
     }
+    files
+        .into_iter()
+        .map(|file| {
+            let (mut doc, gold) = load(&file, read)?;
+            doc.timexes.clear();
+            let rel = file.strip_prefix(path).unwrap_or(&file).to_path_buf();
+            let mut comps = rel.components();
+            let part = match (comps.next(), comps.next()) {
+                (Some(first), Some(_)) => first.as_os_str().to_string_lossy().into_owned(),
+                _ => ".".to_string(),
+            };
+            Ok(GoldFile {
+                name: file.display().to_string(),
+                rel,
+                part,
+                doc,
+                gold,
+            })
+        })
+        .collect()
+}
+
+/// Tags (or reads the system's timexes for) each file and scores them,
+/// overall and per part; with an audit, only on what it keeps.
+pub(crate) fn score_files(
+    files: &[GoldFile],
+    tagger: Tagger<'_>,
+    audit: Option<&GoldAudit>,
+) -> crate::Result<Scores> {
     let pipe = pipeline(Layers::TIMEXES)?;
     let mut scores = Scores::default();
-    for file in files {
-        let name = file.display().to_string();
-        let (mut doc, gold) = load(&file, read)?;
-        doc.timexes.clear();
-        let rel = file.strip_prefix(path).unwrap_or(&file);
+    for (i, file) in files.iter().enumerate() {
+        let mut doc = file.doc.clone();
         match tagger {
             Tagger::Chronicle => pipe.annotate(&mut doc),
-            Tagger::Files(dir) => doc.timexes = system_timexes(&dir.join(rel), &doc.text)?,
+            Tagger::Files(dir) => doc.timexes = system_timexes(&dir.join(&file.rel), &doc.text)?,
         }
-        let counts = score_doc(&doc, &gold, &doc.timexes, &name, &mut scores.errors);
-        // The first folder below `path`, for files that are in one.
-        let mut comps = rel.components();
-        let part = match (comps.next(), comps.next()) {
-            (Some(first), Some(_)) => first.as_os_str().to_string_lossy().into_owned(),
-            _ => ".".to_string(),
+        let counts = match audit {
+            None => score_doc(
+                &doc,
+                &file.gold,
+                &doc.timexes,
+                &file.name,
+                &mut scores.errors,
+            ),
+            Some(audit) => {
+                let (gold, sys) = audit.keep(i, &file.gold, &doc.timexes);
+                score_doc(&doc, &gold, &sys, &file.name, &mut scores.errors)
+            }
         };
-        scores.parts.entry(part).or_default().add(&counts);
+        scores
+            .parts
+            .entry(file.part.clone())
+            .or_default()
+            .add(&counts);
         scores.total.add(&counts);
     }
     Ok(scores)
+}
+
+/// The audit of the gold files, its set-aside instances listed when
+/// `CHRONICLE_TIMEX_ERRORS` is set, and the scores on all gold and on the
+/// consistent part.
+fn audited_report(files: &[GoldFile], tagger: Tagger<'_>) -> crate::Result<String> {
+    let pairs: Vec<(&Doc, &[Timex])> = files.iter().map(|f| (&f.doc, f.gold.as_slice())).collect();
+    let audit = GoldAudit::of(&pairs);
+    let mut out = audit.report(25);
+    if errors_wanted() {
+        for (file, marks) in files.iter().zip(&audit.set_aside) {
+            let short = file.name.rsplit('/').next().unwrap_or(&file.name);
+            for &(gi, why) in marks {
+                let t = &file.gold[gi];
+                let _ = writeln!(
+                    out,
+                    "aside\t{short}\t{:?} {} {}\t{}",
+                    &file.doc.text[t.span.range()],
+                    t.kind.as_str(),
+                    t.value,
+                    why.as_str()
+                );
+            }
+        }
+    }
+    let all = score_files(files, tagger, None)?;
+    let kept = score_files(files, tagger, Some(&audit))?;
+    let _ = write!(
+        out,
+        "\nall gold\n{}\nconsistent gold (what the audit set aside left out of both sides)\n{}",
+        report(&all),
+        render(&kept)
+    );
+    Ok(out)
+}
+
+fn errors_wanted() -> bool {
+    std::env::var_os("CHRONICLE_TIMEX_ERRORS").is_some_and(|v| v != "0")
 }
 
 /// Reads and parses one file with `read`; errors name the file.

@@ -6,9 +6,11 @@ use crate::cli::EvalCommand;
 
 pub fn run(command: EvalCommand) -> anyhow::Result<ExitCode> {
     let report = match &command {
-        EvalCommand::Timeml { gold_dir, system } => {
-            chronicle_eval::timeml::run(gold_dir, system.as_deref())
-        }
+        EvalCommand::Timeml {
+            gold_dir,
+            system,
+            audit,
+        } => chronicle_eval::timeml::run(gold_dir, system.as_deref(), *audit),
         EvalCommand::Meantime { dir, timeml_out } => {
             chronicle_eval::meantime::run(dir, timeml_out.as_deref())
         }

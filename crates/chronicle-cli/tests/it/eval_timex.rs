@@ -1,4 +1,5 @@
-//! `chronicle eval timeml --system` and `chronicle eval meantime`, end to end.
+//! `chronicle eval timeml` with `--system` and `--audit`, and `chronicle eval
+//! meantime`, end to end.
 
 use std::path::Path;
 
@@ -123,4 +124,44 @@ fn meantime_scores_and_writes_its_gold_as_timeml() {
     let missing = chronicle(cwd, &["eval", "meantime", nowhere.to_str().unwrap()]);
     assert!(!missing.status.success());
     assert!(stderr(&missing).contains("nowhere"), "{}", stderr(&missing));
+}
+
+/// A TimeML file dated 2017-03-02 whose one timex is "last week" with `value`.
+fn last_week(value: &str) -> String {
+    format!(
+        r#"<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2017-03-02" functionInDocument="CREATION_TIME">2017-03-02</TIMEX3></DCT>
+<TEXT>Prices fell <TIMEX3 tid="t1" type="DATE" value="{value}">last week</TIMEX3>.</TEXT></TimeML>"#
+    )
+}
+
+#[test]
+fn audit_sets_aside_what_the_gold_contradicts_and_scores_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let cwd = dir.path();
+    let gold = cwd.join("gold");
+    write(&gold.join("news/a.tml"), &last_week("2017-W08"));
+    write(&gold.join("news/b.tml"), &last_week("2017-W08"));
+    // A one-digit week: malformed, and a minority reading of "last week".
+    write(&gold.join("news/c.tml"), &last_week("2017-W8"));
+    let report = ok(cwd, &[&"eval", &"timeml", &gold, &"--audit"]);
+    let count = |label: &str| {
+        report
+            .lines()
+            .find(|l| l.trim_start().starts_with(label))
+            .and_then(|l| l.split_whitespace().last())
+            .map(str::to_string)
+    };
+    assert_eq!(count("malformed value").as_deref(), Some("1"), "{report}");
+    assert_eq!(count("minority reading").as_deref(), Some("0"), "{report}");
+    assert!(report.contains("last week"), "{report}");
+    // All gold: 3 timexes, 2 values right. Consistent gold: 2 of 2.
+    let overall: Vec<&str> = report
+        .lines()
+        .filter(|l| l.starts_with("overall"))
+        .collect();
+    assert_eq!(overall.len(), 2, "{report}");
+    assert_eq!(overall[0].split_whitespace().nth(2), Some("3"), "{report}");
+    assert!(!overall[0].ends_with("100.00  100.00"), "{report}");
+    assert_eq!(overall[1].split_whitespace().nth(2), Some("2"), "{report}");
+    assert!(overall[1].ends_with("100.00  100.00"), "{report}");
 }
