@@ -209,7 +209,8 @@ impl GoldAudit {
             let mut seen: Vec<(usize, Span, Option<usize>)> = Vec::new();
             for (di, text) in lowered.iter().enumerate() {
                 for (at, _) in text.match_indices(word) {
-                    if !whole_word(text, at, at + word.len()) {
+                    let end = at + word.len();
+                    if !whole_word(text, at, end) || in_a_name(&docs[di].0.text, at, end) {
                         continue;
                     }
                     let cover = docs[di].1.iter().position(|t| t.span.range().contains(&at));
@@ -346,6 +347,34 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let joins = |c: char| c.is_alphanumeric() || c == '-';
     !text[..start].chars().next_back().is_some_and(joins)
         && !text[end..].chars().next().is_some_and(joins)
+}
+
+/// Is the word at `start..end` part of a name or title rather than a time:
+/// capitalised inside a sentence ("VOA Today"), quoted on its own ("ABC's
+/// "This Week,""), or followed by a capitalised word ("the party daily
+/// Granma", ""This Week With David Brinkley"")?
+fn in_a_name(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    let prev = before.chars().next_back();
+    let after = &text[end..];
+    let capitalised = text[start..].starts_with(|c: char| c.is_uppercase());
+    let sentence_start = prev.is_none_or(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | '"' | '\'' | '`' | '(' | '\n' | ':' | '_'
+        )
+    });
+    if capitalised && !sentence_start {
+        return true;
+    }
+    if prev == Some('"') && (after.starts_with('"') || after.starts_with(",\"")) {
+        return true;
+    }
+    let next_word_capitalised = after
+        .strip_prefix(' ')
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()));
+    // "Granma" after "daily"; "With David Brinkley" after "This Week".
+    next_word_capitalised
 }
 
 /// The form of a timex text: lower-cased, whitespace collapsed, weekdays
@@ -576,6 +605,25 @@ mod tests {
         assert!(!contradicts_text("the 1980s", "198X"));
         assert!(!contradicts_text("last year", "1988"));
         assert!(!contradicts_text("May 5", "2001-05-05"));
+    }
+
+    #[test]
+    fn names_are_not_time_words() {
+        let at = |text: &str, word: &str| {
+            let start = text.find(word).unwrap();
+            in_a_name(text, start, start + word.len())
+        };
+        assert!(at("This is VOA Today.", "Today"));
+        assert!(at("said on ABC's \"This Week,\" that", "This Week"));
+        assert!(at("the Communist Party daily Granma said", "daily"));
+        assert!(at(
+            "said on \"This Week With David Brinkley\" that",
+            "This Week"
+        ));
+        assert!(!at("He is now the second.", "now"));
+        assert!(!at("Sales rose. Now they fall.", "Now"));
+        assert!(!at("\"Now we see that edge eroded.", "Now"));
+        assert!(!at("Currently, Avon is based", "Currently"));
     }
 
     #[test]

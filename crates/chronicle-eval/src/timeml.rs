@@ -250,9 +250,21 @@ fn audited_report(files: &[GoldFile], tagger: Tagger<'_>) -> crate::Result<Strin
     let audit = GoldAudit::of(&pairs);
     let mut out = audit.report(25);
     if errors_wanted() {
-        for (file, marks) in files.iter().zip(&audit.set_aside) {
+        for (i, file) in files.iter().enumerate() {
             let short = file.name.rsplit('/').next().unwrap_or(&file.name);
-            for &(gi, why) in marks {
+            for span in &audit.untagged[i] {
+                let text = &file.doc.text;
+                let around =
+                    |r: std::ops::Range<usize>| text.get(r).unwrap_or("").replace('\n', " ");
+                let _ = writeln!(
+                    out,
+                    "untagged\t{short}\t…{}[{}]{}…",
+                    around(span.start as usize - 30.min(span.start as usize)..span.start as usize),
+                    &text[span.range()],
+                    around(span.end as usize..(span.end as usize + 30).min(text.len())),
+                );
+            }
+            for &(gi, why) in &audit.set_aside[i] {
                 let t = &file.gold[gi];
                 let _ = writeln!(
                     out,
