@@ -253,15 +253,10 @@ fn audited_report(files: &[GoldFile], tagger: Tagger<'_>) -> crate::Result<Strin
         for (i, file) in files.iter().enumerate() {
             let short = file.name.rsplit('/').next().unwrap_or(&file.name);
             for span in &audit.untagged[i] {
-                let text = &file.doc.text;
-                let around =
-                    |r: std::ops::Range<usize>| text.get(r).unwrap_or("").replace('\n', " ");
                 let _ = writeln!(
                     out,
-                    "untagged\t{short}\t…{}[{}]{}…",
-                    around(span.start as usize - 30.min(span.start as usize)..span.start as usize),
-                    &text[span.range()],
-                    around(span.end as usize..(span.end as usize + 30).min(text.len())),
+                    "untagged\t{short}\t{}",
+                    in_context(&file.doc.text, *span)
                 );
             }
             for &(gi, why) in &audit.set_aside[i] {
@@ -286,6 +281,18 @@ fn audited_report(files: &[GoldFile], tagger: Tagger<'_>) -> crate::Result<Strin
         render(&kept)
     );
     Ok(out)
+}
+
+/// `…30 bytes before[the span]30 bytes after…` on one line.
+fn in_context(text: &str, span: Span) -> String {
+    let (start, end) = (span.start as usize, span.end as usize);
+    let piece = |from: usize, to: usize| text.get(from..to).unwrap_or("").replace('\n', " ");
+    format!(
+        "…{}[{}]{}…",
+        piece(start.saturating_sub(30), start),
+        piece(start, end),
+        piece(end, (end + 30).min(text.len()))
+    )
 }
 
 fn errors_wanted() -> bool {
