@@ -17,6 +17,8 @@ pub struct Ctx {
     pub dct: Option<Date>,
     /// The last date emitted, with its sentence.
     pub last: Option<(Point, u32)>,
+    /// The last quarter named, derived ones included: what "that quarter" means.
+    pub last_quarter: Option<(i32, u8)>,
     /// The last year the narrative named, with its sentence.
     pub year: Option<(i32, u32)>,
     /// The token that named `year`.

@@ -649,6 +649,15 @@ impl<'a> Parser<'a> {
                 })
             }
             Unit::Year => {
+                // "down from $450 million the year before.": the year
+                // before the one the narrative is at.
+                if let Some(step) = self.adverbial_step(i + 1) {
+                    let y = match self.reference().and_then(inside) {
+                        Some(d) => d.year() as i32,
+                        None => self.ctx.dct?.year() as i32,
+                    };
+                    return cand(i + 1, TimexType::Date, Val::P(Point::Year(y + step)));
+                }
                 // "the year ended Sept. 30" is a span of time (a fiscal
                 // year); "the year" alone is the current one.
                 if matches!(
@@ -685,6 +694,17 @@ impl<'a> Parser<'a> {
             }
             // "the day" alone is mostly "the day belonged to ...".
             Unit::Day if !matches!(self.lex(i + 1), Lex::Word(W::Before | W::After)) => None,
+            // "the week before," "the month after.": a step from the
+            // narrative's time, or unknown within a coarser one.
+            Unit::Week | Unit::Month if self.adverbial_step(i + 1).is_some() => {
+                let step = self.adverbial_step(i + 1)?;
+                if let Some(v) = reference.and_then(|r| unknown_within(r, u)) {
+                    return cand(i + 1, TimexType::Date, Val::S(v));
+                }
+                let d = reference.and_then(inside).or(self.ctx.dct)?;
+                let p = shift(point_of(d, u), u, i64::from(step))?;
+                cand(i + 1, TimexType::Date, Val::P(p))
+            }
             Unit::Day | Unit::Week | Unit::Month => {
                 let p = match reference {
                     Some(p) if p.is_day_or_finer() || u != Unit::Day => {
@@ -714,6 +734,13 @@ impl<'a> Parser<'a> {
                     }
                 }
                 let apposition = i >= 2 && self.lex(i - 2) == Lex::Punct(b',');
+                // "the day after" when the narrative is at a month or a
+                // year: a day in it, which the text does not name.
+                if step != 0 && !apposition && u == Unit::Day {
+                    if let Some(v) = reference.and_then(|r| unknown_within(r, u)) {
+                        return cand(i + 1, TimexType::Date, Val::S(v));
+                    }
+                }
                 let p = if step != 0 && !apposition {
                     shift(p, Unit::Day, step)?
                 } else {
@@ -723,6 +750,20 @@ impl<'a> Parser<'a> {
             }
             _ => None,
         }
+    }
+
+    /// "before" or "after" at `j` used as an adverb, closing its clause
+    /// ("the year before.", "the week after, he left"): -1 or 1.
+    fn adverbial_step(&self, j: usize) -> Option<i32> {
+        let step = match self.lex(j) {
+            Lex::Word(W::Before) => -1,
+            Lex::Word(W::After) => 1,
+            _ => return None,
+        };
+        let closes = j + 1 >= self.toks.len()
+            || self.sent(j + 1) != self.sent(j)
+            || matches!(self.lex(j + 1), Lex::Punct(b',' | b'.' | b';'));
+        closes.then_some(step)
     }
 
     /// The quarter closed by "ended Sept. 30" / "ending July 31" at `j`.
@@ -995,7 +1036,11 @@ impl<'a> Parser<'a> {
             let end = if headed { k + 1 } else { k };
             let mut c = derived(cand(end, TimexType::Date, Val::P(base()?)))?;
             c.takes_the = headed;
-            return Some(c);
+            return Some(if headed {
+                self.quarter_apposition(c)
+            } else {
+                c
+            });
         }
         // "the same period last year", "the quarter a year ago"
         if matches!(
@@ -1016,6 +1061,22 @@ impl<'a> Parser<'a> {
             return derived(cand(end, TimexType::Date, Val::P(base()?)));
         }
         None
+    }
+
+    /// "the comparable year-ago quarter, the second quarter ended Oct. 31":
+    /// an appositive quarter names the one meant (fiscal quarters need not
+    /// be the report's calendar quarter a year back).
+    fn quarter_apposition(&self, c: Cand) -> Cand {
+        if !matches!(c.val, Val::P(Point::Quarter(..))) || self.lex(c.end) != Lex::Punct(b',') {
+            return c;
+        }
+        match self.parse(c.end + 1).map(|a| a.val) {
+            Some(Val::P(q @ Point::Quarter(..))) => Cand {
+                val: Val::P(q),
+                ..c
+            },
+            _ => c,
+        }
     }
 
     // ---- calendar dates ---------------------------------------------------
@@ -1729,6 +1790,19 @@ impl<'a> Parser<'a> {
 
     /// "summer", "summer 2015", "summer of 2015", with a year offset from "last"/"next".
     fn season_phrase(&self, i: usize, s: Season, offset: i32, bare: bool) -> Option<Cand> {
+        self.season_phrase_at(i, s, offset, bare, self.ctx.dct)
+    }
+
+    /// A season counted from `anchor` (the document date, or the time the
+    /// narrative is at for "the following spring").
+    fn season_phrase_at(
+        &self,
+        i: usize,
+        s: Season,
+        offset: i32,
+        bare: bool,
+        anchor: Option<Date>,
+    ) -> Option<Cand> {
         // "spring" and "fall" alone are too often verbs or nouns.
         if bare && matches!(s, Season::Spring | Season::Fall) {
             let prev_ok =
@@ -1743,7 +1817,7 @@ impl<'a> Parser<'a> {
         if let Some((y, end)) = self.year_at(j) {
             return cand(end, TimexType::Date, Val::P(Point::Season(y, s)));
         }
-        let val = match self.ctx.dct {
+        let val = match anchor {
             Some(d) => {
                 let (cy, cs) = season_of(d);
                 let si = s as i32;
@@ -2062,6 +2136,10 @@ impl<'a> Parser<'a> {
     /// "this week", "last year", "next Friday", "last fall", "the past two
     /// months", "the next few years", "last night", "the following day".
     fn relative(&self, i: usize, off: i32) -> Option<Cand> {
+        // "that same day" is "the same day", its extent from "that".
+        if self.is(i, W::That) && self.is(i + 1, W::Same) {
+            return self.relative(i + 1, off);
+        }
         // "this past spring", "this coming Sunday"
         if self.is(i, W::This) {
             match self.lex(i + 1) {
@@ -2182,6 +2260,11 @@ impl<'a> Parser<'a> {
                 };
                 cand(j + 1, TimexType::Date, Val::P(Point::Month(y, m)))
             }
+            // "the following spring" counts from the narrative's time.
+            Lex::Season(s) if matches!(w, Lex::Word(W::Following | W::Previous)) => {
+                let anchor = self.reference().and_then(inside).or(self.ctx.dct);
+                self.season_phrase_at(j, s, off, false, anchor)
+            }
             Lex::Season(s) => self.season_phrase(j, s, off, false),
             Lex::Pod(p) if matches!(w, Lex::Word(W::This | W::Last)) => {
                 let d = self.ctx.dct?;
@@ -2191,6 +2274,26 @@ impl<'a> Parser<'a> {
                     return None;
                 }
                 cand(j + 1, TimexType::Time, Val::P(Point::DayPart(d, p)))
+            }
+            // "that night", "the same morning": the part of the day the
+            // narrative is at; with no day named, nothing to resolve it to.
+            Lex::Pod(p) if matches!(w, Lex::Word(W::That | W::Same)) => match self.reference() {
+                Some(Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _)) => {
+                    cand(j + 1, TimexType::Time, Val::P(Point::DayPart(d, p)))
+                }
+                _ => None,
+            },
+            // "the previous night": the day before the reference
+            Lex::Pod(p) if matches!(w, Lex::Word(W::Previous)) => {
+                let base = match self.reference() {
+                    Some(Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _)) => d,
+                    _ => self.ctx.dct?,
+                };
+                cand(
+                    j + 1,
+                    TimexType::Time,
+                    Val::P(Point::DayPart(add_days(base, -1)?, p)),
+                )
             }
             // "the next morning", "the following evening": the day after the reference
             Lex::Pod(p) if matches!(w, Lex::Word(W::Next | W::Following)) => {
@@ -2228,25 +2331,43 @@ impl<'a> Parser<'a> {
 
     /// "last week", "this year", "next quarter", "the previous day".
     fn relative_unit(&self, i: usize, j: usize, u: Unit, off: i32) -> Option<Cand> {
-        let anaphoric = matches!(
-            self.lex(i),
-            Lex::Word(W::Following | W::Previous | W::That | W::Same)
-        );
+        // "the next day" counts from the day the narrative is at, like "the
+        // following day"; "the next year" does in a past narrative ("moved
+        // in 1995 and married the next year"), and from today ahead of it
+        // ("will grow over the next year"). "next year" alone is deictic.
+        let the_next = self.is(i, W::Next)
+            && i > 0
+            && self.is(i - 1, W::The)
+            && (u == Unit::Day || self.tense(i) == Tense::Past);
+        let anaphoric = the_next
+            || matches!(
+                self.lex(i),
+                Lex::Word(W::Following | W::Previous | W::That | W::Same)
+            );
+        // "that same day" after "last October": the text names no day, so
+        // the day is unknown within the month it did name (1998-10-XX),
+        // not a made-up mid-month date. A quarter the text named ("that
+        // quarter" in an earnings report) comes first.
+        let quarter_named = self.ctx.last_quarter.is_some() || self.ref_quarter().is_some();
+        if anaphoric && !(u == Unit::Quarter && quarter_named) {
+            if let Some(v) = self.reference().and_then(|p| unknown_within(p, u)) {
+                return cand(j + 1, TimexType::Date, Val::S(v));
+            }
+        }
         let base = if anaphoric {
             match (self.reference(), u) {
+                // "that quarter" is the quarter last named, which need not
+                // be the one the report is about ("the year-ago quarter").
+                (_, Unit::Quarter)
+                    if matches!(self.lex(i), Lex::Word(W::That | W::Same))
+                        && self.ctx.last_quarter.is_some() =>
+                {
+                    self.ctx.last_quarter.map(|(y, q)| Point::Quarter(y, q))
+                }
                 (_, Unit::Quarter) if self.ref_quarter().is_some() => {
                     self.ref_quarter().map(|(y, q)| Point::Quarter(y, q))
                 }
-                (Some(p), _) => {
-                    let d = match p {
-                        Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _) => Some(d),
-                        Point::Year(y) => valid_ymd(y, 7, 1),
-                        Point::Month(y, m) => valid_ymd(y, m as u32, 15),
-                        Point::Quarter(y, q) => valid_ymd(y, (q as u32 - 1) * 3 + 2, 15),
-                        _ => None,
-                    };
-                    d.or(self.ctx.dct).map(|d| point_of(d, u))
-                }
+                (Some(p), _) => inside(p).or(self.ctx.dct).map(|d| point_of(d, u)),
                 (None, _) => self.ctx.dct.map(|d| point_of(d, u)),
             }
         } else if matches!(self.lex(i), Lex::Word(W::Latest)) && u == Unit::Quarter {
@@ -2654,7 +2775,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Time zone and date after a clock time.
-    fn clock_tail(&self, _i: usize, h: u8, m: u8, mut end: usize) -> Option<Cand> {
+    fn clock_tail(&self, i: usize, h: u8, m: u8, mut end: usize) -> Option<Cand> {
         if self.is(end, W::Zone) {
             end += 1;
         }
@@ -2710,8 +2831,17 @@ impl<'a> Parser<'a> {
         });
         let (day, end) = match day {
             Some(x) => x,
-            // A bare clock time belongs to the day the narrative is at.
-            None => match self.reference().filter(|p| p.is_day_or_finer()) {
+            // A bare clock time belongs to the day the narrative is at. A
+            // past day holds only past-tense clock times: "The hearing will
+            // open at 10 a.m." and "The clinic opens at 9 a.m." (no tense
+            // cue: present) stay on the document date.
+            None => match self
+                .reference()
+                .filter(|p| p.is_day_or_finer())
+                .filter(|p| {
+                    !self.before_dct(*p)
+                        || matches!(cue_at(self.text, self.toks, i), Some((Tense::Past, _)))
+                }) {
                 Some(Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _)) => {
                     (Val::P(Point::Day(d)), end)
                 }
@@ -2727,6 +2857,14 @@ impl<'a> Parser<'a> {
             v => v,
         };
         cand(end, TimexType::Time, val)
+    }
+
+    /// `p` is a day before the document date.
+    fn before_dct(&self, p: Point) -> bool {
+        match (p, self.ctx.dct) {
+            (Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _), Some(dct)) => d < dct,
+            _ => false,
+        }
     }
 
     // ---- holidays ---------------------------------------------------------
@@ -2840,6 +2978,53 @@ fn is_modal(word: &str) -> bool {
     .any(|m| word.eq_ignore_ascii_case(m))
 }
 
+/// A day inside `p` that every coarser unit containing it shares with `p`:
+/// the base for "the following year" or "the same month" when the
+/// narrative is at `p`.
+fn inside(p: Point) -> Option<Date> {
+    match p {
+        Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _) => Some(d),
+        Point::Year(y) => valid_ymd(y, 7, 1),
+        Point::Half(y, h) => valid_ymd(y, (h as u32 - 1) * 6 + 3, 15),
+        Point::Month(y, m) => valid_ymd(y, m as u32, 15),
+        Point::Quarter(y, q) => valid_ymd(y, (q as u32 - 1) * 3 + 2, 15),
+        // The middle month of the season (winter runs into the next year).
+        Point::Season(y, s) => match s {
+            Season::Spring => valid_ymd(y, 4, 15),
+            Season::Summer => valid_ymd(y, 7, 15),
+            Season::Fall => valid_ymd(y, 10, 15),
+            Season::Winter => valid_ymd(y + 1, 1, 15),
+        },
+        // "that week ... the same month": the week's Thursday holds its
+        // month and year (ISO).
+        Point::Week(y, w) | Point::Weekend(y, w) => {
+            value::week_monday(y, w).and_then(|d| add_days(d, 3))
+        }
+        Point::Decade(_) | Point::Century(_) => None,
+    }
+}
+
+/// The value of a `u` inside the coarser point `p` the narrative named
+/// ("that day" after "October" is 1998-10-XX), or `None` when `p` is as fine
+/// as `u` or the two do not nest.
+fn unknown_within(p: Point, u: Unit) -> Option<String> {
+    match (p, u) {
+        (Point::Month(y, m), Unit::Day) => Some(format!("{y:04}-{m:02}-XX")),
+        (Point::Year(y) | Point::Half(y, _) | Point::Quarter(y, _), Unit::Day) => {
+            Some(format!("{y:04}-XX-XX"))
+        }
+        (Point::Year(y) | Point::Half(y, _) | Point::Quarter(y, _), Unit::Month) => {
+            Some(format!("{y:04}-XX"))
+        }
+        (
+            Point::Year(y) | Point::Half(y, _) | Point::Quarter(y, _) | Point::Month(y, _),
+            Unit::Week,
+        ) => Some(format!("{y:04}-WXX")),
+        (Point::Year(y) | Point::Half(y, _), Unit::Quarter) => Some(format!("{y:04}-QX")),
+        _ => None,
+    }
+}
+
 fn longer(a: Option<Cand>, b: Option<Cand>) -> Option<Cand> {
     match (a, b) {
         (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
@@ -2887,6 +3072,7 @@ pub fn scan(toks: &[Tk], text: &str, dct: Option<Date>, out: &mut Vec<Timex>) {
         ctx: Ctx {
             dct,
             last: None,
+            last_quarter: None,
             year: None,
             year_tok: 0,
             quarters: Default::default(),
@@ -2923,6 +3109,9 @@ pub fn scan(toks: &[Tk], text: &str, dct: Option<Date>, out: &mut Vec<Timex>) {
                     if c.year_ref {
                         p.ctx.year = value::year_of(*pt).map(|y| (y, sent));
                         p.ctx.year_tok = i;
+                    }
+                    if let Point::Quarter(y, q) = pt {
+                        p.ctx.last_quarter = Some((*y, *q));
                     }
                     if let (Point::Quarter(y, q), false) = (pt, c.derived) {
                         let counted = p.ctx.quarters.note(*y, *q, dct, tense_at(text, toks, i));

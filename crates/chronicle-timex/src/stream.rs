@@ -70,7 +70,15 @@ fn push_token(text: &str, tok: &Token, sent: u32, out: &mut Vec<Tk>) {
     }
     let whole = classify(s);
     // "quarter-to-quarter", "day-to-day" compare periods; they name none.
-    if whole != Lex::Other || !s.contains('-') || s.len() > 40 || s.contains("-to-") {
+    // "quarter-final(s)" is a round of a tournament, not a quarter.
+    let round = {
+        let b = s.as_bytes();
+        let ends = |suffix: &[u8]| {
+            b.len() >= suffix.len() && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+        };
+        ends(b"-final") || ends(b"-finals") || ends(b"-finalist") || ends(b"-finalists")
+    };
+    if whole != Lex::Other || !s.contains('-') || s.len() > 40 || s.contains("-to-") || round {
         out.push(mk(whole, tok.span));
         return;
     }

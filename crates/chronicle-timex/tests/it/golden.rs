@@ -1065,3 +1065,139 @@ fn quarter_ended_on_a_day_takes_its_year() {
         "#]],
     );
 }
+
+/// Issue 3, narrative anchoring: "that/the same/the next + unit" counts from
+/// the time the narrative last named; a unit finer than that time is
+/// unknown within it ("that same day" after "last October").
+#[test]
+fn anaphors_count_from_the_narrative_time() {
+    check(
+        "On Oct. 23, 1998, Slepian was shot. That night, police came. His name was crossed out \
+         the next day. The same month, a bomb exploded. The previous year was calm.",
+        expect![[r#"
+            3..16 DATE 1998-10-23 "Oct. 23, 1998"
+            36..46 TIME 1998-10-23TNI "That night"
+            86..98 DATE 1998-10-24 "the next day"
+            100..114 DATE 1998-10 "The same month"
+            133..150 DATE 1997 "The previous year"
+        "#]],
+    );
+    check(
+        "A doctor was killed last October. His name was crossed out that same day. \
+         The day after, the site closed. In 1995 he moved. That quarter was bad.",
+        expect![[r#"
+            20..32 DATE 2016-10 "last October"
+            59..72 DATE 2016-10-XX "that same day"
+            74..81 DATE 2016-10-XX "The day"
+            109..113 DATE 1995 "1995"
+            124..136 DATE 1995-QX "That quarter"
+        "#]],
+    );
+    // Must not fire: no earlier time named, so "that day" and "that night"
+    // keep the document date.
+    check(
+        "The company said that day was a good one. That night was cold.",
+        expect![[r#"
+            17..25 DATE 2017-03-02 "that day"
+            42..52 TIME 2017-03-02TNI "That night"
+        "#]],
+    );
+    // "the following spring" counts from the narrative's year; "last spring"
+    // (must not fire) from today.
+    check(
+        "In 1995, he moved. By the following spring the case was cold. It reopened last spring.",
+        expect![[r#"
+            3..7 DATE 1995 "1995"
+            22..42 DATE 1996-SP "the following spring"
+            74..85 DATE 2016-SP "last spring"
+        "#]],
+    );
+    // "the next year" looks ahead from today in future wording, and counts
+    // from the narrative's year in past wording.
+    check(
+        "In 1995, he moved. He married the next year. Sales will grow over the next year.",
+        expect![[r#"
+            3..7 DATE 1995 "1995"
+            30..43 DATE 1996 "the next year"
+            66..79 DATE 2018 "the next year"
+        "#]],
+    );
+}
+
+/// Issue 3: "that quarter" is the quarter last named, and an appositive
+/// quarter names the comparison quarter ("the comparable year-ago quarter,
+/// the second quarter ended Oct. 31, 2015").
+#[test]
+fn that_quarter_is_the_quarter_last_named() {
+    check(
+        "Third-quarter profit rose. In the comparable year-ago quarter, the second quarter \
+         ended Oct. 31, 2015, it lost money. Results for that quarter included a charge.",
+        expect![[r#"
+            0..13 DATE 2016-Q3 "Third-quarter"
+            30..61 DATE 2015-Q2 "the comparable year-ago quarter"
+            63..81 DATE 2015-Q2 "the second quarter"
+            88..101 DATE 2015-10-31 "Oct. 31, 2015"
+            130..142 DATE 2015-Q2 "that quarter"
+        "#]],
+    );
+    // Must not fire: a tournament round is no quarter.
+    check(
+        "Chelsea lost that quarter-final in 2000 and reached the quarter-finals again.",
+        expect![[r#"
+            35..39 DATE 2000 "2000"
+        "#]],
+    );
+    // Must not fire: with no apposition the year-ago quarter is the report's.
+    check(
+        "Third-quarter profit rose. In the comparable year-ago quarter, it lost money.",
+        expect![[r#"
+            0..13 DATE 2016-Q3 "Third-quarter"
+            30..61 DATE 2015-Q3 "the comparable year-ago quarter"
+        "#]],
+    );
+}
+
+/// Issue 3: a bare clock time is on the day the narrative is at, unless
+/// that day is past and the clock time is not (future or present wording).
+#[test]
+fn bare_clock_times_follow_the_narrative_day() {
+    check(
+        "Slepian was shot on Oct. 23, 1998. He was shot at 10 p.m. in his kitchen. \
+         The hearing will begin at 10 a.m. The clinic opens at 9 a.m.",
+        expect![[r#"
+            20..33 DATE 1998-10-23 "Oct. 23, 1998"
+            50..57 TIME 1998-10-23T22:00 "10 p.m."
+            100..107 TIME 2017-03-02T10:00 "10 a.m."
+            128..134 TIME 2017-03-02T09:00 "9 a.m."
+        "#]],
+    );
+}
+
+/// Issue 3: "the year before", "the week after" closing their clause are a
+/// step from the narrative's time; "the year ended Sept. 30" (must not
+/// fire) stays a fiscal span, and "the previous night" is the night before
+/// the narrative's day.
+#[test]
+fn adverbial_before_and_after_step_from_the_narrative_time() {
+    check(
+        "Revenues dropped to $300 million last year, down from $450 million the year before. \
+         For the year ended Sept. 30, it earned more.",
+        expect![[r#"
+            33..42 DATE 2016 "last year"
+            67..75 DATE 2015 "the year"
+            88..96 DURATION P1Y "the year"
+            103..111 DATE 2016-09-30 "Sept. 30"
+        "#]],
+    );
+    check(
+        "On Oct. 23, 1998, he was shot. The previous night he had jogged. The week before, he \
+         had flown home. He was killed last October. The month after, police came.",
+        expect![[r#"
+            3..16 DATE 1998-10-23 "Oct. 23, 1998"
+            31..49 TIME 1998-10-22TNI "The previous night"
+            65..73 DATE 1998-W42 "The week"
+            115..127 DATE 2016-10 "last October"
+            129..138 DATE 2016-11 "The month"
+        "#]],
+    );
+}
