@@ -18,7 +18,7 @@ static DATE_VALUE: LazyLock<Regex> = LazyLock::new(|| {
 static DURATION_VALUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^P(?:(?:\d+|X)[YMWDQ])*(?:T(?:(?:\d+|X)[HMS])+)?$").unwrap());
 static SET_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:P(?:\d+[YMWDQ])?(?:T\d+[HMS])?|XXXX(?:-(?:\d{2}|XX|WXX|Q[1-4]|SP|SU|FA|WI))?(?:-(?:XX|[1-7]|WE))?(?:T(?:MO|AF|EV|NI))?)$").unwrap()
+    Regex::new(r"^(?:P(?:\d+[YMWDQ])*(?:T(?:\d+[HMS])+)?|XXXX(?:-(?:\d{2}|XX|WXX|Q[1-4]|SP|SU|FA|WI))?(?:-(?:XX|[1-7]|WE))?(?:T(?:MO|AF|EV|NI))?)$").unwrap()
 });
 
 /// Checks the TIMEX3 value grammar and that full dates are real calendar dates.
@@ -27,7 +27,8 @@ fn valid(t: &Timex) -> bool {
     let shape = match t.kind {
         TimexType::Date | TimexType::Time => DATE_VALUE.is_match(v),
         TimexType::Duration => DURATION_VALUE.is_match(v) && v.len() > 1,
-        TimexType::Set => SET_VALUE.is_match(v),
+        // "every 31 1/2 years" is `P31Y6M`: a period may have several units.
+        TimexType::Set => SET_VALUE.is_match(v) && v != "P",
     };
     if !shape {
         return false;
@@ -224,4 +225,14 @@ fn huge_and_binary_looking_text() {
     }
     let long_word = "a".repeat(1 << 20);
     assert!(tag_text(&long_word, None).is_empty());
+}
+
+#[test]
+fn sets_with_fractional_counts_are_valid() {
+    // Found by `word_salad_never_panics`: a half count gives a period of two units.
+    let text = "It happens every 31 1/2 years and every 2 1/2 hours.";
+    let timexes = tag_text(text, Some(Date::constant(2017, 3, 2)));
+    let values: Vec<&str> = timexes.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, ["P31Y6M", "PT2H30M"]);
+    assert!(timexes.iter().all(valid), "{timexes:?}");
 }
