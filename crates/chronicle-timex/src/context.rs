@@ -150,6 +150,39 @@ const PAST_CUES: &[&str] = &[
     "hit", "quit", "shot",
 ];
 
+/// Short or irregular past forms common in news: "died" is too short for
+/// the "-ed" test, the rest are irregular.
+const MORE_PAST_CUES: &[&str] = &[
+    "died",
+    "fled",
+    "threw",
+    "drove",
+    "rode",
+    "wore",
+    "sank",
+    "shook",
+    "stole",
+    "swore",
+    "tore",
+    "woke",
+    "withdrew",
+    "oversaw",
+    "upheld",
+    "understood",
+    "taught",
+    "dealt",
+    "slept",
+    "swept",
+    "hung",
+    "stuck",
+    "forgot",
+    "arose",
+    "overcame",
+    "undertook",
+    "froze",
+    "hid",
+];
+
 /// The tense around token `i`: the nearest tense cue in its sentence (left
 /// side wins ties). News narrates the past, so no cue means past.
 pub fn tense_at(text: &str, toks: &[Tk], i: usize) -> Tense {
@@ -339,6 +372,27 @@ fn word_cue(text: &str, toks: &[Tk], j: usize) -> Option<Tense> {
         let not_finite = NOT_FINITE.iter().any(|w| prev.eq_ignore_ascii_case(w));
         return (!not_finite).then_some(Tense::Future);
     }
+    // "to hit", "will quit": a bare infinitive spelled like its past.
+    if matches!(word, "hit" | "quit")
+        && matches!(
+            prev,
+            "to" | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "did"
+                | "does"
+                | "do"
+                | "not"
+                | "n't"
+        )
+    {
+        return None;
+    }
     let mut t = cue(word)?;
     // "plans to", "is planned for", "planned a rally" are plans; "vacation
     // plans for the trip" and "a service planned at the university" are a
@@ -458,7 +512,7 @@ fn cue(word: &str) -> Option<Tense> {
     if FUTURE_CUES.contains(&w) {
         return Some(Tense::Future);
     }
-    if PAST_CUES.contains(&w) || regular_past(word) {
+    if PAST_CUES.contains(&w) || MORE_PAST_CUES.contains(&w) || regular_past(word) {
         return Some(Tense::Past);
     }
     None
@@ -476,6 +530,10 @@ fn regular_past(word: &str) -> bool {
         && !matches!(
             word,
             "succeed" | "proceed" | "exceed" | "indeed" | "need" | "speed" | "feed" | "breed"
+            // Adjectives of news prose, never the clause's verb ("is set to
+            // meet embattled leader Gadhafi on Monday").
+            | "embattled" | "beleaguered" | "alleged" | "renowned" | "talented" | "skilled"
+            | "sophisticated"
         )
 }
 

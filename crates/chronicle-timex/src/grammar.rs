@@ -126,16 +126,24 @@ pub fn duration(n: Option<u32>, half: bool, unit: Unit) -> String {
         (Unit::Hour, true) if n == 0 => "PT30M".to_string(),
         (Unit::Hour, true) => format!("PT{n}H30M"),
         (Unit::Day, false) => format!("P{n}D"),
+        (Unit::Day, true) if n == 0 => "PT12H".to_string(),
         (Unit::Day, true) => format!("P{n}DT12H"),
         (Unit::Weekend, _) => format!("P{}D", 2 * n),
-        (Unit::Week, _) => format!("P{n}W"),
-        (Unit::Month, _) => format!("P{n}M"),
+        (Unit::Week, false) => format!("P{n}W"),
+        // Half a week is three and a half days ("three and a half weeks").
+        (Unit::Week, true) => format!("P{}DT12H", 7 * n + 3),
+        (Unit::Month, false) => format!("P{n}M"),
+        (Unit::Month, true) if n == 0 => "P15D".to_string(),
+        (Unit::Month, true) => format!("P{n}M15D"),
         (Unit::Quarter, _) => format!("P{n}Q"),
         (Unit::Year, false) => format!("P{n}Y"),
         (Unit::Year, true) if n == 0 => "P6M".to_string(),
         (Unit::Year, true) => format!("P{n}Y6M"),
-        (Unit::Decade, _) => format!("P{}Y", 10 * n),
-        (Unit::Century, _) => format!("P{}Y", 100 * n),
+        (Unit::Decade, false) => format!("P{}Y", 10 * n),
+        (Unit::Decade, true) => format!("P{}Y", 10 * n + 5),
+        (Unit::Century, false) => format!("P{}Y", 100 * n),
+        // "half a century", "a century and a half"
+        (Unit::Century, true) => format!("P{}Y", 100 * n + 50),
     }
 }
 
@@ -201,6 +209,41 @@ impl<'a> Parser<'a> {
                 .first()
                 .is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
                 && !matches!(self.lex(i - 1), Lex::Punct(_))
+        }
+    }
+
+    /// The decade at `i` follows a possessive ("his 30s", "their early
+    /// forties"): an age.
+    fn age_decade(&self, i: usize) -> bool {
+        let k = if i > 0 && matches!(self.lex(i - 1), Lex::Word(W::Early | W::Late | W::Mid)) {
+            i - 1
+        } else {
+            i
+        };
+        k > 0
+            && matches!(
+                self.word(k - 1),
+                "his" | "her" | "their" | "my" | "your" | "our" | "its"
+            )
+    }
+
+    /// Token `i` is a word in capitals ("NOW" of text written all in capitals,
+    /// where capitals say nothing about names).
+    fn all_caps(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase())
+    }
+
+    /// Token `i` follows a name initial ("C." of "Donald C. Winter").
+    fn after_initial(&self, i: usize) -> bool {
+        let w = |k: usize| self.word(k).as_bytes();
+        match i {
+            0 => false,
+            1 => false,
+            _ if w(i - 1) == b"." => {
+                matches!(w(i - 2), [b] if b.is_ascii_uppercase())
+            }
+            _ => matches!(w(i - 1), [b, b'.'] if b.is_ascii_uppercase()),
         }
     }
 
@@ -281,6 +324,45 @@ impl<'a> Parser<'a> {
                 return asap
                     .then(|| cand(i + 4, TimexType::Date, Val::S("FUTURE_REF".into())))
                     .flatten();
+            }
+            // "Tue Mar 1, 2011": a wire dateline's abbreviated weekday opens
+            // the date it precedes when that date falls on it (alone, "Sun"
+            // and "Sat" are other words: "the Sun May 5 edition").
+            Lex::Other if short_weekday(self.word(i)).is_some() => {
+                let wd = short_weekday(self.word(i))?;
+                let j = if matches!(self.lex(i + 1), Lex::Punct(b'.' | b',')) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                let Lex::Month(m, amb) = self.lex(j) else {
+                    return None;
+                };
+                return self
+                    .month_phrase(j, m, amb)
+                    .filter(|c| matches!(c.val, Val::P(Point::Day(d)) if weekday(d) == wd));
+            }
+            // "Q3", "Q1 2010", "H1 2010": the analysts' codes for quarters and halves.
+            Lex::Other
+                if matches!(
+                    self.word(i).as_bytes(),
+                    [b'Q', b'1'..=b'4'] | [b'H', b'1'..=b'2']
+                ) =>
+            {
+                let b = self.word(i).as_bytes();
+                let n = b[1] - b'0';
+                if b[0] == b'Q' {
+                    return self.quarter(i, n, i + 1);
+                }
+                let (y, end) = match self.year_at(i + 1) {
+                    Some((y, e)) => (y, e),
+                    None => (self.ctx.dct?.year() as i32, i + 1),
+                };
+                return cand(end, TimexType::Date, Val::P(Point::Half(y, n)));
+            }
+            // "19.30 BST", "11.30 am": a dotted clock before its zone or meridiem.
+            Lex::Other if self.is(i + 1, W::Zone) || matches!(self.lex(i + 1), Lex::AmPm(_)) => {
+                return self.clock(i)
             }
             Lex::Other | Lex::Punct(_) | Lex::Poss => return None,
             _ => {}
@@ -411,6 +493,14 @@ impl<'a> Parser<'a> {
                     best = cand(i + 1, TimexType::Time, Val::P(Point::DayPart(d, p)));
                 }
             }
+            // "tweeting the other day": an unnamed day a little before.
+            Lex::Other
+                if self.word(i).eq_ignore_ascii_case("other")
+                    && self.unit(i + 1) == Some((Unit::Day, false))
+                    && !self.is(i + 2, W::Of) =>
+            {
+                best = cand(i + 2, TimexType::Date, Val::S("PAST_REF".into()));
+            }
             // "the end of 1990", "the beginning of October"
             Lex::Word(W::End | W::Beginning | W::Start | W::Middle) if self.is(i + 1, W::Of) => {
                 let m = match self.lex(i) {
@@ -471,8 +561,12 @@ impl<'a> Parser<'a> {
             {
                 best = cand(i + 1, TimexType::Date, Val::S("FUTURE_REF".into()))
             }
+            // "the short term"; "the short-term symptoms" is an adjective
+            // on its noun, no time.
             Lex::Word(W::Near | W::Short)
-                if self.is(i + 1, W::Future) || self.is(i + 1, W::Term) =>
+                if self.is(i + 1, W::Future)
+                    || self.is(i + 1, W::Term)
+                        && !(self.glued(i + 1) && matches!(self.lex(i + 2), Lex::Other)) =>
             {
                 best = cand(i + 2, TimexType::Date, Val::S("FUTURE_REF".into()))
             }
@@ -814,6 +908,13 @@ impl<'a> Parser<'a> {
             if let Some((y, end)) = self.year_at(i + 1) {
                 return (Some(y), end);
             }
+            // "of next year", "of last year": the part belongs to that year,
+            // not to the document's.
+            if let (Some(off), Some(d)) = (self.rel_word(i + 1), self.ctx.dct) {
+                if self.unit(i + 2) == Some((Unit::Year, false)) {
+                    return (Some(d.year() as i32 + off), i + 3);
+                }
+            }
         }
         (None, i)
     }
@@ -845,7 +946,7 @@ impl<'a> Parser<'a> {
             l,
             Lex::Int(..)
                 | Lex::Card(_)
-                | Lex::Word(W::A | W::Few | W::Several | W::Couple | W::Some)
+                | Lex::Word(W::A | W::Few | W::Several | W::Couple | W::Some | W::Half)
         ) {
             best = longer(best, self.quantity(i));
         }
@@ -1169,6 +1270,29 @@ impl<'a> Parser<'a> {
         if let Some((y, end)) = self.year_at(j) {
             return year_ref(cand(end, TimexType::Date, Val::P(Point::Month(y, m))));
         }
+        // "died in June, 2009": the year after a comma, when it reads as one.
+        if !of && self.lex(i + 1) == Lex::Punct(b',') {
+            if let Some(y) = self
+                .year_num(i + 2)
+                .filter(|&y| self.plausible_year(i + 2, y))
+            {
+                return year_ref(cand(i + 3, TimexType::Date, Val::P(Point::Month(y, m))));
+            }
+        }
+        // "June of that year", "June that same year": the year the narrative
+        // is in (the last date named), not the document's.
+        if matches!(self.lex(j), Lex::Word(W::That)) {
+            let k = if self.is(j + 1, W::Same) {
+                j + 2
+            } else {
+                j + 1
+            };
+            if self.unit(k) == Some((Unit::Year, false)) {
+                if let Some(y) = self.reference().and_then(value::year_of) {
+                    return cand(k + 1, TimexType::Date, Val::P(Point::Month(y, m)));
+                }
+            }
+        }
         // "January this year", "July last year"
         if !of {
             if let Some(off) = self.rel_word(i + 1) {
@@ -1181,7 +1305,20 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        if ambiguous && !self.month_context(i) {
+        // After a capitalised name, a bare month is a surname or part of a
+        // name ("spokeswoman Hannah August", "Black September").
+        if i > 0
+            && self.lex(i - 1) == Lex::Other
+            && self.mid_name(i)
+            && !(i >= 2 && self.sent(i - 2) != self.sent(i) || i == 1)
+        {
+            return None;
+        }
+        // Alone, "Mar" is a name ("Mar del Plata"), not a month, and an
+        // abbreviation in capitals is an acronym ("the DEC has launched").
+        let w = self.word(i);
+        let acronym = w.len() == 3 && w.bytes().all(|b| b.is_ascii_uppercase());
+        if ambiguous && (!self.month_context(i) || w.eq_ignore_ascii_case("mar") || acronym) {
             return None;
         }
         let val = self.bare_month(i, m);
@@ -1255,7 +1392,28 @@ impl<'a> Parser<'a> {
         let Some(d) = self.ctx.dct else {
             return Val::S(format!("XXXX-{m:02}"));
         };
+        // "April crude futures", "futures for April", "the March contract":
+        // a delivery month is the next one, whatever tense the market
+        // report is in.
+        if self.delivery_month(i) {
+            let y = d.year() as i32 + i32::from(m < d.month() as u8);
+            return Val::P(Point::Month(y, m));
+        }
         Val::P(Point::Month(self.year_for(i, d, m, None), m))
+    }
+
+    /// The month at `i` names a delivery of futures: "futures", "contract"
+    /// or "delivery" one or two words after it, or "futures for" before it.
+    fn delivery_month(&self, i: usize) -> bool {
+        let market = |k: usize| {
+            self.sent(k) == self.sent(i)
+                && ["futures", "contract", "contracts", "delivery"]
+                    .iter()
+                    .any(|w| self.word(k).eq_ignore_ascii_case(w))
+        };
+        let after = (i + 1..(i + 3).min(self.toks.len())).any(market);
+        let before = i >= 2 && self.is(i - 1, W::For) && market(i - 2);
+        after || before
     }
 
     /// The year of the latest month `m` (day `day`, if given) on or before
@@ -1506,7 +1664,18 @@ impl<'a> Parser<'a> {
         // "Wednesday's ruling" names its day inside a noun phrase: the
         // clause's tense ("would look for ways around …") does not date it.
         // News reports such a day's event once it has happened.
-        let tense = (self.lex(i + 1) == Lex::Poss).then_some(Tense::Past);
+        // Unless the noun phrase says it is still to come ("Friday's planned
+        // protests", "Sunday's scheduled vote").
+        let tense = (self.lex(i + 1) == Lex::Poss).then(|| {
+            let plan = ["planned", "scheduled", "upcoming", "expected", "proposed"]
+                .iter()
+                .any(|w| self.word(i + 2).eq_ignore_ascii_case(w));
+            if plan {
+                Tense::Future
+            } else {
+                Tense::Past
+            }
+        });
         let val = match self.ctx.dct {
             Some(d) => Val::P(Point::Day(self.weekday_date(
                 i,
@@ -1609,10 +1778,27 @@ impl<'a> Parser<'a> {
             ) {
                 return false;
             }
+            // "Resolution 1973", "UNSCR 1973", "Route 1776": a number naming
+            // a document or a road.
+            if [
+                "resolution",
+                "resolutions",
+                "unscr",
+                "route",
+                "highway",
+                "interstate",
+            ]
+            .iter()
+            .any(|w| prev.eq_ignore_ascii_case(w))
+            {
+                return false;
+            }
         }
         match self.lex(i + 1) {
             Lex::Punct(b'%') => false,
             Lex::Unit(..) => false,
+            // "(1410 GMT)": a clock time, never a year ("1982 ET" may be the film).
+            Lex::Word(W::Zone) if self.word(i + 1).len() >= 3 => false,
             Lex::Other => {
                 let next = self.word(i + 1);
                 let b = next.as_bytes();
@@ -1634,18 +1820,14 @@ impl<'a> Parser<'a> {
         let Lex::Decade(d) = self.lex(i) else {
             return None;
         };
-        // "in his 30s", "their early forties": an age, not a decade.
-        let k = if i > 0 && matches!(self.lex(i - 1), Lex::Word(W::Early | W::Late | W::Mid)) {
-            i - 1
-        } else {
-            i
-        };
-        if k > 0
-            && matches!(
-                self.word(k - 1),
-                "his" | "her" | "their" | "my" | "your" | "our" | "its"
-            )
-        {
+        // "in his 30s", "their early forties": an age, not a decade; so is
+        // the second of a pair ("in their early 20s and 30s").
+        let pair = d < 100
+            && i >= 2
+            && matches!(self.lex(i - 1), Lex::Word(W::And | W::Or | W::To))
+            && matches!(self.lex(i - 2), Lex::Decade(e) if e < 100)
+            && self.age_decade(i - 2);
+        if self.age_decade(i) || pair {
             return None;
         }
         let p = if d >= 100 {
@@ -1803,6 +1985,12 @@ impl<'a> Parser<'a> {
         bare: bool,
         anchor: Option<Date>,
     ) -> Option<Cand> {
+        // A capitalised season inside a name is a surname or a title
+        // ("Donald C. Winter", "Gary Summer"), not a time.
+        let opener = i == 1 || i >= 2 && self.sent(i - 2) != self.sent(i);
+        if bare && (self.mid_name(i) && !opener || self.cap(i) && self.after_initial(i)) {
+            return None;
+        }
         // "spring" and "fall" alone are too often verbs or nouns.
         if bare && matches!(s, Season::Spring | Season::Fall) {
             let prev_ok =
@@ -1862,6 +2050,10 @@ impl<'a> Parser<'a> {
     fn word_phrase(&self, i: usize, w: W) -> Option<Cand> {
         let lit = |end: usize, v: &str| cand(end, TimexType::Date, Val::S(v.to_string()));
         match w {
+            // "Hope for Haiti Now": the last word of a title.
+            W::Now if self.mid_name(i) && !self.all_caps(i) && self.lex(i - 1) == Lex::Other => {
+                None
+            }
             W::Now => {
                 // "now that ..." still says "at present" (TimeBank tags it).
                 // "Now, he says, ...": a discourse marker opening a sentence.
@@ -1881,6 +2073,14 @@ impl<'a> Parser<'a> {
                 // "current" alone; "the current quarter" is relative.
                 if let Some(c) = self.relative(i, 0) {
                     return Some(c);
+                }
+                // "the Loop Current", "swept away by the current": a flow of
+                // water or power (a name, or a noun with no noun after it).
+                let noun_end = matches!(self.lex(i + 1), Lex::Punct(b'.' | b'!' | b'?' | b';'))
+                    || i + 1 >= self.toks.len()
+                    || self.sent(i + 1) != self.sent(i);
+                if self.mid_name(i) && !self.all_caps(i) || noun_end {
+                    return None;
                 }
                 match self.word(i + 1) {
                     "account" | "accounts" | "affairs" | "events" | "flows" | "flow" => None,
@@ -1903,8 +2103,14 @@ impl<'a> Parser<'a> {
                 None
             }
             W::Today | W::Yesterday | W::Tomorrow | W::Tonight => {
-                // "VOA Today", "USA Today": a title-case name.
-                if self.mid_name(i) {
+                // "VOA Today", "USA Today": a title-case name; so is a
+                // programme after its network's possessive ("NBC's Today show").
+                let after_owner = self.cap(i)
+                    && i >= 2
+                    && self.lex(i - 1) == Lex::Poss
+                    && self.cap(i - 2)
+                    && self.sent(i - 2) == self.sent(i);
+                if self.mid_name(i) || after_owner {
                     return None;
                 }
                 let off = match w {
@@ -1920,6 +2126,14 @@ impl<'a> Parser<'a> {
                     return self.day_part_tonight(i, val);
                 }
                 self.day_part_after(i + 1, val, TimexType::Date)
+            }
+            // "the Daily Mail", "Business Daily", "Matt Daily": a capitalised
+            // "Daily" inside a sentence or before a name is a title.
+            W::Daily
+                if self.cap(i)
+                    && (i > 0 && self.sent(i - 1) == self.sent(i) || self.cap(i + 1)) =>
+            {
+                None
             }
             W::Daily => cand(i + 1, TimexType::Set, Val::S("P1D".into())),
             W::Weekly => cand(i + 1, TimexType::Set, Val::S("P1W".into())),
@@ -1940,6 +2154,13 @@ impl<'a> Parser<'a> {
             W::Every | W::Each => self.every(i),
             W::Once | W::Twice => self.times_per(i + 1, i),
             W::Early | W::Late | W::Mid | W::Earlier | W::Later => self.positional(i, w),
+            // "end-2011", "start-June": the hyphenated form of "the end of".
+            W::End | W::Start
+                if self.glued(i + 1)
+                    && matches!(self.lex(i + 1), Lex::Int(..) | Lex::Month(..)) =>
+            {
+                self.positional(i, w)
+            }
             W::This
             | W::Last
             | W::Next
@@ -2067,8 +2288,8 @@ impl<'a> Parser<'a> {
 
     fn positional_inner(&self, i: usize, w: W) -> Option<Cand> {
         let m = match w {
-            W::Early | W::Earlier => TimexMod::Start,
-            W::Late | W::Later => TimexMod::End,
+            W::Early | W::Earlier | W::Start => TimexMod::Start,
+            W::Late | W::Later | W::End => TimexMod::End,
             _ => TimexMod::Mid,
         };
         let j = i + 1;
@@ -2475,6 +2696,12 @@ impl<'a> Parser<'a> {
                 }
                 _ => mk(Some(1), i + 1, false),
             },
+            // "half an hour", "half a day": half of one unit.
+            Lex::Word(W::Half) if self.is(i + 1, W::A) => {
+                let mut n = mk(Some(0), i + 2, false);
+                n.half = true;
+                n
+            }
             Lex::Word(W::Few | W::Several) => mk(None, i + 1, false),
             Lex::Word(W::Couple) if self.is(i + 1, W::Of) => mk(Some(2), i + 2, true),
             Lex::Word(W::Some) => mk(None, i + 1, false),
@@ -2483,6 +2710,15 @@ impl<'a> Parser<'a> {
         if self.lex(num.end) == Lex::HalfFrac {
             num.half = true;
             num.end += 1;
+        } else if num.n.is_some_and(|n| n > 0)
+            && self.is(num.end, W::And)
+            && self.is(num.end + 1, W::A)
+            && self.is(num.end + 2, W::Half)
+            && matches!(self.lex(num.end + 3), Lex::Unit(..))
+        {
+            // "three and a half weeks": the half belongs to the count.
+            num.half = true;
+            num.end += 3;
         }
         // "two to three weeks", "12 to 18 months": the range is unknown.
         if matches!(self.lex(num.end), Lex::Word(W::To | W::Or))
@@ -2559,8 +2795,14 @@ impl<'a> Parser<'a> {
             return None;
         }
         if let Some(n) = num.n {
-            if n > 1 && !plural && !self.glued(k) && !self.adjectival(k) {
-                // "two year" without a hyphen is rare but gold-standard English allows it.
+            // "five year seven pupils": a count of pupils of school year seven.
+            if n > 1
+                && !plural
+                && !self.glued(k)
+                && u == Unit::Year
+                && matches!(self.lex(k + 1), Lex::Int(..) | Lex::Card(_))
+            {
+                return None;
             }
             if n > 100_000 {
                 return None;
@@ -2581,18 +2823,28 @@ impl<'a> Parser<'a> {
                 .ago(end + 3, num.n, u, -1, true)
                 .map(|c| with_mod(c, Some(TimexMod::Approx)));
         }
+        // "half a century ago": half of one unit counts in the next smaller
+        // unit (the shift is whole units).
+        let (n_ago, u_ago) = match (num.half && num.n == Some(0), u) {
+            (true, Unit::Century) => (Some(50), Unit::Year),
+            (true, Unit::Decade) => (Some(5), Unit::Year),
+            (true, Unit::Year) => (Some(6), Unit::Month),
+            (true, Unit::Day) => (Some(12), Unit::Hour),
+            (true, Unit::Hour) => (Some(30), Unit::Minute),
+            _ => (num.n, u),
+        };
         // "N units ago", "N units earlier/later", "N units from now"
         match self.lex(end) {
-            Lex::Word(W::Ago) => return self.ago(end + 1, num.n, u, -1, true),
+            Lex::Word(W::Ago) => return self.ago(end + 1, n_ago, u_ago, -1, true),
             Lex::Word(W::Earlier) if !self.adjectival(k) && !self.glued(end) => {
-                return self.ago(end + 1, num.n, u, -1, false)
+                return self.ago(end + 1, n_ago, u_ago, -1, false)
             }
             // "three days later": TimeML marks the duration and leaves
             // "later" as the signal that anchors it to an event.
             Lex::Word(W::From) if self.is(end + 1, W::Now) => {
-                return self.ago(end + 2, num.n, u, 1, true)
+                return self.ago(end + 2, n_ago, u_ago, 1, true)
             }
-            Lex::Word(W::Hence) => return self.ago(end + 1, num.n, u, 1, true),
+            Lex::Word(W::Hence) => return self.ago(end + 1, n_ago, u_ago, 1, true),
             _ => {}
         }
         // "twice a week", "24 hours a day": a frequency, so a SET.
@@ -2721,6 +2973,11 @@ impl<'a> Parser<'a> {
         };
         let unit = match u {
             Unit::Decade | Unit::Century => Unit::Year,
+            // "48 hours ago" is two days back; fewer hours stay on the anchor's day.
+            Unit::Hour if n >= 24 => {
+                let d = add_days(d, dir * i64::from(n / 24))?;
+                return cand(end, TimexType::Time, Val::P(Point::Day(d)));
+            }
             Unit::Hour | Unit::Minute | Unit::Second => {
                 return cand(end, TimexType::Time, Val::P(Point::Day(d)));
             }
@@ -2747,6 +3004,37 @@ impl<'a> Parser<'a> {
                 }
                 _ => return None,
             },
+            // "at 0900 GMT", "by 1530 GMT": a four-digit clock needs its zone
+            // and a time preposition; a bare "(0735 GMT)" restating a clock
+            // just given is left alone, as the TimeBank annotators did.
+            Lex::Int(n, 4)
+                if n % 100 < 60
+                    && n / 100 < 24
+                    && (self.is(i + 1, W::Zone)
+                        || self.word(i + 1).eq_ignore_ascii_case("local")
+                            && self.word(i + 2).eq_ignore_ascii_case("time"))
+                    && i > 0
+                    && [
+                        "at", "by", "until", "till", "from", "around", "about", "before", "after",
+                        "since", "to",
+                    ]
+                    .iter()
+                    .any(|p| self.word(i - 1).eq_ignore_ascii_case(p)) =>
+            {
+                return self.clock_tail(i, (n / 100) as u8, (n % 100) as u8, i + 1);
+            }
+            // "19.30 BST": a dotted clock, likewise only with its zone (not the
+            // glued end of a range, "7.00-10.30 pm").
+            Lex::Other if self.glued(i) => return None,
+            Lex::Other if self.is(i + 1, W::Zone) => {
+                let (h, m) = dot_clock(self.word(i))?;
+                return self.clock_tail(i, h, m, i + 1);
+            }
+            // "11.30 am": a dotted clock with its meridiem.
+            Lex::Other => {
+                let (h, m) = dot_clock(self.word(i)).filter(|&(h, _)| (1..=12).contains(&h))?;
+                (h, m, i + 1, None)
+            }
             _ => return None,
         };
         let mut pm = ampm;
@@ -2778,6 +3066,11 @@ impl<'a> Parser<'a> {
     fn clock_tail(&self, i: usize, h: u8, m: u8, mut end: usize) -> Option<Cand> {
         if self.is(end, W::Zone) {
             end += 1;
+        } else if self.word(end).eq_ignore_ascii_case("local")
+            && self.word(end + 1).eq_ignore_ascii_case("time")
+        {
+            // "at midnight local time": the zone, said in words.
+            end += 2;
         }
         let date_start = if self.lex(end) == Lex::Punct(b',') {
             end + 1
@@ -2819,7 +3112,8 @@ impl<'a> Parser<'a> {
             if !self.word(date_start).eq_ignore_ascii_case("on")
                 || !matches!(
                     self.lex(date_start + 1),
-                    Lex::Weekday(_, false) | Lex::Month(..)
+                    // "at 1930 CDT on 1 June": a day written day-first too.
+                    Lex::Weekday(_, false) | Lex::Month(..) | Lex::Int(..)
                 )
             {
                 return None;
@@ -2832,14 +3126,17 @@ impl<'a> Parser<'a> {
         let (day, end) = match day {
             Some(x) => x,
             // A bare clock time belongs to the day the narrative is at. A
-            // past day holds only past-tense clock times: "The hearing will
-            // open at 10 a.m." and "The clinic opens at 9 a.m." (no tense
-            // cue: present) stay on the document date.
+            // past day named in an earlier sentence holds only past-tense
+            // clock times: "The hearing will open at 10 a.m." and "The
+            // clinic opens at 9 a.m." (no tense cue: present) stay on the
+            // document date; a dateline's "Wed Mar 1, 2017 5:29 pm" keeps
+            // its day.
             None => match self
                 .reference()
                 .filter(|p| p.is_day_or_finer())
                 .filter(|p| {
                     !self.before_dct(*p)
+                        || self.ctx.last.is_some_and(|(_, s)| s == self.sent(i))
                         || matches!(cue_at(self.text, self.toks, i), Some((Tense::Past, _)))
                 }) {
                 Some(Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _)) => {
@@ -3023,6 +3320,31 @@ fn unknown_within(p: Point, u: Unit) -> Option<String> {
         (Point::Year(y) | Point::Half(y, _), Unit::Quarter) => Some(format!("{y:04}-QX")),
         _ => None,
     }
+}
+
+/// The weekday (Monday = 1) of a capitalised dateline abbreviation ("Tue").
+fn short_weekday(w: &str) -> Option<u8> {
+    Some(match w {
+        "Mon" => 1,
+        "Tue" | "Tues" => 2,
+        "Wed" => 3,
+        "Thu" | "Thur" | "Thurs" => 4,
+        "Fri" => 5,
+        "Sat" => 6,
+        "Sun" => 7,
+        _ => return None,
+    })
+}
+
+/// "19.30" → (19, 30): hours and two-digit minutes around a dot.
+fn dot_clock(w: &str) -> Option<(u8, u8)> {
+    let (h, m) = w.split_once('.')?;
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if h.len() > 2 || m.len() != 2 || !all_digits(h) || !all_digits(m) {
+        return None;
+    }
+    let (h, m) = (h.parse::<u8>().ok()?, m.parse::<u8>().ok()?);
+    (h < 24 && m < 60).then_some((h, m))
 }
 
 fn longer(a: Option<Cand>, b: Option<Cand>) -> Option<Cand> {

@@ -288,6 +288,9 @@ fn classify_word(w: &str) -> Lex {
         "february" | "feb" => Month(2, false),
         "march" => Month(3, true),
         "mar" if dotted => Month(3, false),
+        // Undotted "Mar" (wire datelines: "Wed Mar 30, 2011") is ambiguous
+        // like "Jan"; the grammar takes it only with a day or a year.
+        "mar" => Month(3, true),
         "april" | "apr" => Month(4, false),
         "may" => Month(5, true),
         "june" | "jun" => Month(6, false),
@@ -477,6 +480,9 @@ fn classify_word(w: &str) -> Lex {
         "thousand" => Word(Thousand),
         "edt" | "est" | "cst" | "cdt" | "pst" | "pdt" | "mst" | "mdt" | "gmt" | "utc" | "bst"
         | "cet" | "et" | "pt" => Word(Zone),
+        // Zones of international wire datelines ("10:10 am IST").
+        "ist" | "jst" | "cest" | "eet" | "eest" | "aest" | "aedt" | "hkt" | "sgt" | "msk"
+        | "hst" | "akst" | "akdt" => Word(Zone),
         "a.m" | "am" => AmPm(false),
         "p.m" | "pm" => AmPm(true),
         "o'clock" => Word(Other2),
