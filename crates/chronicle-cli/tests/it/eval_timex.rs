@@ -165,3 +165,53 @@ fn audit_sets_aside_what_the_gold_contradicts_and_scores_the_rest() {
     assert_eq!(overall[1].split_whitespace().nth(2), Some("2"), "{report}");
     assert!(overall[1].ends_with("100.00  100.00"), "{report}");
 }
+
+#[test]
+fn news_text_to_timeml_writes_one_file_per_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let cwd = dir.path();
+    let article = "date 2017-03-02 Sessions met the ambassador in July and September last year.\n";
+    write(&cwd.join("in/sessions.txt"), article);
+    write(&cwd.join("in/again/sessions.txt"), article);
+    let out = cwd.join("out");
+    let o = chronicle(
+        cwd,
+        &[
+            "annotate",
+            "--to",
+            "timeml",
+            "--out",
+            out.to_str().unwrap(),
+            cwd.join("in").to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["sessions-2.tml", "sessions.tml"]);
+    let xml = std::fs::read_to_string(out.join("sessions.tml")).unwrap();
+    assert!(xml.contains(r#"value="2017-03-02""#), "{xml}");
+    assert!(xml.contains(r#"value="2016-07">July</TIMEX3>"#), "{xml}");
+    // What was written reads back as TimeML and scores against itself.
+    let report = ok(cwd, &[&"eval", &"timeml", &out]);
+    assert!(
+        report
+            .lines()
+            .any(|l| l.starts_with("overall") && l.ends_with("100.00  100.00")),
+        "{report}"
+    );
+
+    // A folder with nothing to read is an error, not an empty success.
+    std::fs::create_dir_all(cwd.join("empty")).unwrap();
+    let args = ["annotate", "--to", "timeml", "--out", "o2", "empty"];
+    let nothing = chronicle(cwd, &args);
+    assert!(!nothing.status.success());
+    assert!(
+        stderr(&nothing).contains("no documents found in empty"),
+        "{}",
+        stderr(&nothing)
+    );
+}
