@@ -1794,6 +1794,9 @@ impl<'a> Parser<'a> {
                 return false;
             }
         }
+        if self.hhmm_clock(i, y) {
+            return false;
+        }
         match self.lex(i + 1) {
             Lex::Punct(b'%') => false,
             Lex::Unit(..) => false,
@@ -1814,6 +1817,40 @@ impl<'a> Parser<'a> {
             }
             _ => true,
         }
+    }
+
+    /// Four digits that read as a 24-hour clock where the context says so:
+    /// "hit at 1653 (2153 GMT)" glosses a local time with the zone's, and a
+    /// live page opens each entry with its time ("1450: Police say ...").
+    fn hhmm_clock(&self, i: usize, y: i32) -> bool {
+        let is_hhmm = |v: i32| (0..=23).contains(&(v / 100)) && v % 100 <= 59;
+        if !is_hhmm(y) {
+            return false;
+        }
+        if self.lex(i + 1) == Lex::Punct(b'(') {
+            return matches!(self.lex(i + 2), Lex::Int(v, 4) if is_hhmm(v as i32))
+                && self.is(i + 3, W::Zone);
+        }
+        if self.lex(i + 1) != Lex::Punct(b':') || !self.line_start(i) {
+            return false;
+        }
+        // A timeline's "2008: Obama elected" names a year near the
+        // document's; a live page's entry time rarely falls in that band.
+        match self.ctx.dct {
+            Some(d) => (y - d.year() as i32).abs() > 25,
+            None => true,
+        }
+    }
+
+    /// The token at `i` opens a line: only blanks lie between it and the
+    /// previous line break (or the start of the text).
+    fn line_start(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        let before = self.text.get(..t.span.start as usize).unwrap_or("");
+        let rest = before.trim_end_matches([' ', '\t']);
+        rest.is_empty() || rest.ends_with(['\n', '\r'])
     }
 
     fn decade(&self, i: usize, m: Option<TimexMod>) -> Option<Cand> {
@@ -2027,6 +2064,22 @@ impl<'a> Parser<'a> {
                     }
                     _ => match self.near_year(i) {
                         Some(y) if bare => y,
+                        // In the three weeks before a solstice or equinox the
+                        // season that is ending is still the current one: on
+                        // June 19 "late spring" is this spring, whatever the
+                        // tense. Only "late"/"mid": a bare "summer" said in
+                        // September ("will return in summer") is the next one.
+                        _ if bare
+                            && i > 0
+                            && matches!(self.lex(i - 1), Lex::Word(W::Late | W::Mid))
+                            && d.day() < 21
+                            && d.month() % 3 == 0
+                            && add_days(d, -25)
+                                .map(season_of)
+                                .is_some_and(|(_, ps)| ps == s) =>
+                        {
+                            add_days(d, -25).map_or(cy, |p| season_of(p).0)
+                        }
                         _ => {
                             if bare && self.tense(i) == Tense::Past && si > ci {
                                 cy - 1

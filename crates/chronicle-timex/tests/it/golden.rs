@@ -1607,3 +1607,54 @@ fn school_years_age_pairs_and_comma_years() {
         "#]],
     );
 }
+
+/// Near a solstice the ending season is still current: on June 19 "late
+/// spring" is this spring even in future wording, while "early winter" and
+/// "the start of winter", whose opening has passed, keep the tense rule.
+#[test]
+fn qualified_season_at_a_season_boundary() {
+    let dct = Some(Date::constant(2009, 6, 19));
+    expect![[r#"
+        32..43 DATE 2009-SP END "late spring"
+        69..81 DATE 2009-WI START "early winter"
+        98..109 DATE 2008-WI END "late winter"
+    "#]]
+    .assert_eq(&render(
+        "Talks are expected to finish in late spring. The plant will close in early winter. \
+         It was shut in late winter.",
+        dct,
+    ));
+    expect![[r#"
+        32..43 DATE 2010-SP END "late spring"
+    "#]]
+    .assert_eq(&render(
+        "Talks are expected to finish in late spring.",
+        Some(Date::constant(2009, 6, 25)),
+    ));
+    // A bare season said as it ends is the next one in future wording.
+    expect![[r#"
+        24..30 DATE 2010-SU "summer"
+    "#]]
+    .assert_eq(&render(
+        "The show will return in summer.",
+        Some(Date::constant(2009, 9, 10)),
+    ));
+}
+
+/// A 24-hour clock glossed with a zone's time ("1653 (2153 GMT)") or opening
+/// a live page's entry ("1450:") is no year; a year mid-line before a colon,
+/// a timeline's "2008:" and a year before a bracketed count stay years.
+#[test]
+fn hhmm_clock_is_not_a_year() {
+    let dct = Some(Date::constant(2009, 6, 19));
+    expect![[r#"
+        70..74 DATE 2008 "2008"
+        100..104 DATE 1998 "1998"
+        138..142 DATE 1450 "1450"
+    "#]]
+    .assert_eq(&render(
+        "The quake hit at 1653 (2153 GMT).\n1450: Police say the march is over.\n\
+         2008: Obama elected.\nSales in 1998 (2153 units) fell. The record of 1450: none.",
+        dct,
+    ));
+}
