@@ -2551,34 +2551,26 @@ impl<'a> Parser<'a> {
             }
             // "that night", "the same morning": the part of the day the
             // narrative is at; with no day named, nothing to resolve it to.
-            Lex::Pod(p) if matches!(w, Lex::Word(W::That | W::Same)) => match self.reference() {
-                Some(Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _)) => {
-                    cand(j + 1, TimexType::Time, Val::P(Point::DayPart(d, p)))
-                }
-                _ => None,
-            },
-            // "the previous night": the day before the reference
-            Lex::Pod(p) if matches!(w, Lex::Word(W::Previous)) => {
-                let base = match self.reference() {
-                    Some(Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _)) => d,
-                    _ => self.ctx.dct?,
-                };
-                cand(
-                    j + 1,
-                    TimexType::Time,
-                    Val::P(Point::DayPart(add_days(base, -1)?, p)),
-                )
+            Lex::Pod(p) if matches!(w, Lex::Word(W::That | W::Same)) => {
+                let d = self.reference().and_then(Point::day)?;
+                cand(j + 1, TimexType::Time, Val::P(Point::DayPart(d, p)))
             }
-            // "the next morning", "the following evening": the day after the reference
-            Lex::Pod(p) if matches!(w, Lex::Word(W::Next | W::Following)) => {
-                let base = match self.reference() {
-                    Some(Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _)) => d,
-                    _ => self.ctx.dct?,
+            // "the previous night", "the next morning", "the following
+            // evening": the day before or after the reference
+            Lex::Pod(p) if matches!(w, Lex::Word(W::Previous | W::Next | W::Following)) => {
+                let step = if matches!(w, Lex::Word(W::Previous)) {
+                    -1
+                } else {
+                    1
+                };
+                let base = match self.reference().and_then(Point::day) {
+                    Some(d) => d,
+                    None => self.ctx.dct?,
                 };
                 cand(
                     j + 1,
                     TimexType::Time,
-                    Val::P(Point::DayPart(add_days(base, 1)?, p)),
+                    Val::P(Point::DayPart(add_days(base, step)?, p)),
                 )
             }
             _ => None,
@@ -3211,10 +3203,7 @@ impl<'a> Parser<'a> {
 
     /// `p` is a day before the document date.
     fn before_dct(&self, p: Point) -> bool {
-        match (p, self.ctx.dct) {
-            (Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _), Some(dct)) => d < dct,
-            _ => false,
-        }
+        matches!((p.day(), self.ctx.dct), (Some(d), Some(dct)) if d < dct)
     }
 
     // ---- holidays ---------------------------------------------------------

@@ -212,7 +212,15 @@ impl Point {
 
     /// Coarse granularity rank: bigger is coarser.
     pub fn is_day_or_finer(self) -> bool {
-        matches!(self, Point::Day(_) | Point::DayPart(..) | Point::Clock(..))
+        self.day().is_some()
+    }
+
+    /// The calendar day of a day, a part of one or a clock time.
+    pub fn day(self) -> Option<Date> {
+        match self {
+            Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _) => Some(d),
+            _ => None,
+        }
     }
 }
 
