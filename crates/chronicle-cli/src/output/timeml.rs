@@ -23,9 +23,6 @@ pub fn run(input: &InputArgs, out: Option<&Path>) -> anyhow::Result<ExitCode> {
     std::fs::create_dir_all(out_dir).with_context(|| format!("creating {}", out_dir.display()))?;
     let pipeline =
         chronicle_annotate::pipeline(Layers::TIMEXES).context("building the pipeline")?;
-    if !is_timeml_input(input) {
-        return from_documents(input, out_dir, &pipeline);
-    }
     // (file, path relative to the output directory)
     let mut files: Vec<(PathBuf, PathBuf)> = Vec::new();
     for path in &input.paths {
@@ -44,6 +41,15 @@ pub fn run(input: &InputArgs, out: Option<&Path>) -> anyhow::Result<ExitCode> {
             let rel = file_name(path);
             files.push((path.clone(), rel));
         }
+    }
+    // TimeML in: `--from timeml`, or no `--from` and TimeML files among the inputs.
+    let timeml = match input.from {
+        Some(InputFormat::Timeml) => true,
+        Some(_) => false,
+        None => files.iter().any(|(f, _)| is_timeml_name(f)),
+    };
+    if !timeml {
+        return from_documents(input, out_dir, &pipeline);
     }
     let mut bad = 0u64;
     for (file, rel) in files {
@@ -72,24 +78,6 @@ pub fn run(input: &InputArgs, out: Option<&Path>) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// TimeML in: `--from timeml`, or no `--from` and TimeML files (`.tml`,
-/// `.xml`) among the inputs.
-fn is_timeml_input(input: &InputArgs) -> bool {
-    match input.from {
-        Some(InputFormat::Timeml) => true,
-        Some(_) => false,
-        None => input.paths.iter().any(|path| {
-            let mut found = Vec::new();
-            if path.is_dir() {
-                collect(path, &mut found);
-            } else if is_timeml_name(path) {
-                found.push(path.clone());
-            }
-            !found.is_empty()
-        }),
-    }
 }
 
 fn is_timeml_name(path: &Path) -> bool {
