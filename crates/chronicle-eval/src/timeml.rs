@@ -211,25 +211,35 @@ pub(crate) fn score_files(
     tagger: Tagger<'_>,
     audit: Option<&GoldAudit>,
 ) -> crate::Result<Scores> {
+    Ok(score_tagged(files, &system_output(files, tagger)?, audit))
+}
+
+/// The system's timexes for each file: Chronicle run on its text, or the
+/// other tagger's file read.
+fn system_output(files: &[GoldFile], tagger: Tagger<'_>) -> crate::Result<Vec<Vec<Timex>>> {
     let pipe = pipeline(Layers::TIMEXES)?;
+    files
+        .iter()
+        .map(|file| match tagger {
+            Tagger::Chronicle => {
+                let mut doc = file.doc.clone();
+                pipe.annotate(&mut doc);
+                Ok(doc.timexes)
+            }
+            Tagger::Files(dir) => system_timexes(&dir.join(&file.rel), &file.doc.text),
+        })
+        .collect()
+}
+
+/// Scores each file's system timexes (`systems[i]` for `files[i]`).
+fn score_tagged(files: &[GoldFile], systems: &[Vec<Timex>], audit: Option<&GoldAudit>) -> Scores {
     let mut scores = Scores::default();
-    for (i, file) in files.iter().enumerate() {
-        let mut doc = file.doc.clone();
-        match tagger {
-            Tagger::Chronicle => pipe.annotate(&mut doc),
-            Tagger::Files(dir) => doc.timexes = system_timexes(&dir.join(&file.rel), &doc.text)?,
-        }
+    for (i, (file, sys)) in files.iter().zip(systems).enumerate() {
         let counts = match audit {
-            None => score_doc(
-                &doc,
-                &file.gold,
-                &doc.timexes,
-                &file.name,
-                &mut scores.errors,
-            ),
+            None => score_doc(&file.doc, &file.gold, sys, &file.name, &mut scores.errors),
             Some(audit) => {
-                let (gold, sys) = audit.keep(i, &file.gold, &doc.timexes);
-                score_doc(&doc, &gold, &sys, &file.name, &mut scores.errors)
+                let (gold, sys) = audit.keep(i, &file.gold, sys);
+                score_doc(&file.doc, &gold, &sys, &file.name, &mut scores.errors)
             }
         };
         scores
@@ -239,7 +249,7 @@ pub(crate) fn score_files(
             .add(&counts);
         scores.total.add(&counts);
     }
-    Ok(scores)
+    scores
 }
 
 /// The audit of the gold files, its set-aside instances listed when
@@ -272,8 +282,9 @@ fn audited_report(files: &[GoldFile], tagger: Tagger<'_>) -> crate::Result<Strin
             }
         }
     }
-    let all = score_files(files, tagger, None)?;
-    let kept = score_files(files, tagger, Some(&audit))?;
+    let systems = system_output(files, tagger)?;
+    let all = score_tagged(files, &systems, None);
+    let kept = score_tagged(files, &systems, Some(&audit));
     let _ = write!(
         out,
         "\nall gold\n{}\nconsistent gold (what the audit set aside left out of both sides)\n{}",
